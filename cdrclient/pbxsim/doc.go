@@ -1,0 +1,55 @@
+// Package pbxsim simulates the HTTP API of a Yeastar S-Series PBX as
+// described in /work/shared/reference/yeastar-s-series-api.md, for the
+// client's tests, benchmarks, the app's demo mode and `cdrdesk demo-pbx`.
+// It is written from the reference alone and does not import cdrclient, so
+// the client is never tested against a mirror of itself.
+//
+// What is simulated:
+//
+//   - Paths /api/{version}/{endpoint} for the versions in Options.Versions
+//     (v2.0.0, v1.1.0, v0.0.1); another version answers HTTP 404, an
+//     unknown endpoint errno 10003. v2 uses "number" and extension/list,
+//     v1 "extid" and extensionlist/query; the other dialect's key is a
+//     blank parameter (10004), its endpoint unknown (10003).
+//   - POST with a JSON body of strings, HTTP 200 with
+//     {"status":"Success",...} or {"status":"Failed","errno":"NNNNN"},
+//     Boa's headers (Connection: close, Access-Control-*).
+//   - login (MD5 password, port check on v1, lockout of the client IP for
+//     10 minutes after 5 wrong logins in a row), tokens that expire after
+//     30 minutes without use (20006, told apart from unknown 20004 and
+//     blank 20005), heartbeat, logout, the extension list.
+//   - cdr/get_random and the one-time, 30-second, same-query, same-token
+//     cdr/download link, restricted to the login host or allowedip.
+//   - A deterministic, unbounded call history generated per PBX-local day
+//     from (Seed, date): the same window always gives the same bytes and
+//     windows add up to the whole range. The CSV is streamed, never held.
+//   - TLS 1.2 only with a self-signed certificate (StartTLS), or plain
+//     HTTP (StartHTTP). Options.Now takes a Clock for expiry tests.
+//
+// The reference marks some behaviour UNSURE; the default is the likelier
+// behaviour and a flag shows the other:
+//
+//   - second login invalidates the first token: SingleSession
+//   - '+' in the download query is not a space: PlusIsLiteral
+//   - an empty range answers 20021 instead of a header-only CSV: EmptyAs20021
+//   - CSV line ends, BOM, encoding: LF, BOM, GBK (GB18030)
+//   - the dsttrunkname column spelled as in the docs: HeaderSpelling
+//   - download errors sent with file headers, so only sniffing tells: DownloadErrorsAsFile
+//   - body ended by closing the connection instead of chunked: CloseDelimited
+//   - one call, several rows: always on (transfers add a "Transfer" row
+//     with the same callid and timestart)
+//
+// Faults for tests: Fail500Once, TimeoutOverDays (HTTP 504),
+// DropAfterBytes (connection cut mid-body), SlowBody, DownloadDelay,
+// APIServiceDown (30003). Server.Update changes any option while running.
+//
+// Where the reference is silent the simulator is strict, so that client
+// mistakes show: a non-string JSON value answers 20000 (an empty body is
+// an empty object); extension lists take no spaces ("1000,1001"); a
+// random is used up by the first download presenting it with a valid
+// token, even one that fails; a token is expired at exactly 30 minutes, a
+// random at exactly 30 seconds; only wrong credentials count toward the
+// lockout; on v2 the login port is optional but checked when given; the
+// heartbeat's ipaddr/port are not checked (the vendor's own example omits
+// them).
+package pbxsim

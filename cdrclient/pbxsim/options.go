@@ -1,0 +1,136 @@
+package pbxsim
+
+import (
+	"slices"
+	"time"
+)
+
+// API version path segments the simulator can serve.
+const (
+	V2 = "v2.0.0" // v2 dialect: "number", extension/list
+	V1 = "v1.1.0" // v1 dialect: "extid", extensionlist/query
+	V0 = "v0.0.1" // the OEM edition's path for the v1 dialect
+)
+
+// Options configure a Server. Zero fields take the defaults of DefaultOptions,
+// so Options{} is a working demo PBX. Every bool quirk defaults to the
+// behaviour the reference calls most likely; switching it on shows the
+// other plausible behaviour of an UNSURE point.
+type Options struct {
+	// User and Password are the API credentials (the password in clear; the
+	// login must send its lowercase hex MD5).
+	User, Password string
+	// Versions lists the served path segments (V2, V1, V0); others answer
+	// 404. Any segment but V2 speaks the v1 dialect.
+	Versions []string
+	// Now is the clock for token, random and lockout expiry.
+	Now func() time.Time
+	// Location is the PBX's time zone: timestart is written in it.
+	Location *time.Location
+	// Seed selects the generated call history.
+	Seed uint64
+	// CallsPerDay is the mean number of calls per PBX-local day.
+	CallsPerDay int
+	// SerialNumber is written in the sn column.
+	SerialNumber string
+
+	// SingleSession makes a login invalidate the user's earlier tokens.
+	SingleSession bool
+	// PlusIsLiteral keeps '+' in the download query a plus instead of a space.
+	PlusIsLiteral bool
+	// EmptyAs20021 answers errno 20021 instead of a header-only CSV.
+	EmptyAs20021 bool
+	// LF ends CSV rows with "\n" instead of "\r\n".
+	LF bool
+	// BOM prefixes the CSV with a byte order mark (U+FEFF in the CSV's encoding).
+	BOM bool
+	// GBK encodes the CSV as GB18030 instead of UTF-8.
+	GBK bool
+	// HeaderSpelling, when set, replaces the "dsttrunkname" column name
+	// (the documentation also spells it "desttrunkname" and "dstrunkname").
+	HeaderSpelling string
+	// CloseDelimited sends the CSV without chunked encoding: the body ends
+	// when the connection closes, as HTTP/1.0-style servers do, so a cut body
+	// looks like a clean end of file.
+	CloseDelimited bool
+	// DownloadErrorsAsFile sends cdr/download JSON errors with the headers of
+	// a file (octet-stream, attachment), so only sniffing the body tells.
+	DownloadErrorsAsFile bool
+
+	// Fail500Once answers the next successful cdr/download with HTTP 500; it
+	// switches itself off after firing.
+	Fail500Once bool
+	// TimeoutOverDays answers HTTP 504 to a download whose range spans more
+	// than this many days (0 = off).
+	TimeoutOverDays int
+	// DropAfterBytes cuts the CSV body after this many bytes by aborting the
+	// connection (0 = off).
+	DropAfterBytes int64
+	// SlowBody is slept (real time) before every chunk of a CSV body.
+	SlowBody time.Duration
+	// DownloadDelay is slept (real time) before a download's response headers.
+	DownloadDelay time.Duration
+	// APIServiceDown answers errno 30003 to every endpoint.
+	APIServiceDown bool
+}
+
+// Defaults used by DefaultOptions and for zero Options fields.
+const (
+	DefaultUser         = "api"
+	DefaultPassword     = "demo1234"
+	DefaultCallsPerDay  = 120
+	DefaultSerialNumber = "369392534749"
+)
+
+// DefaultOptions returns the demo PBX: user "api", password "demo1234", all
+// three API versions, the real clock, UTC+8 ("CST"), 120 calls a day.
+func DefaultOptions() Options {
+	return Options{
+		User:         DefaultUser,
+		Password:     DefaultPassword,
+		Versions:     []string{V2, V1, V0},
+		Now:          time.Now,
+		Location:     DefaultLocation(),
+		CallsPerDay:  DefaultCallsPerDay,
+		SerialNumber: DefaultSerialNumber,
+	}
+}
+
+// DefaultLocation is the PBX zone used when Options.Location is nil: a fixed
+// UTC+8 named "CST", so it works on machines without tzdata.
+func DefaultLocation() *time.Location {
+	return time.FixedZone("CST", 8*60*60)
+}
+
+// withDefaults fills the zero fields of o.
+func (o Options) withDefaults() Options {
+	d := DefaultOptions()
+	if o.User == "" {
+		o.User = d.User
+	}
+	if o.Password == "" {
+		o.Password = d.Password
+	}
+	if len(o.Versions) == 0 {
+		o.Versions = d.Versions
+	}
+	o.Versions = slices.Clone(o.Versions)
+	if o.Now == nil {
+		o.Now = d.Now
+	}
+	if o.Location == nil {
+		o.Location = d.Location
+	}
+	if o.CallsPerDay <= 0 {
+		o.CallsPerDay = d.CallsPerDay
+	}
+	if o.SerialNumber == "" {
+		o.SerialNumber = d.SerialNumber
+	}
+	return o
+}
+
+// serves reports whether version is one of the served path segments.
+func (o *Options) serves(version string) bool {
+	return slices.Contains(o.Versions, version)
+}
