@@ -4,10 +4,12 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 )
 
 func TestTheme(t *testing.T) {
+	test.NewTempApp(t)
 	if New(System).Font(fyne.TextStyle{}) != regular || New(System).Font(fyne.TextStyle{Bold: true}) != bold {
 		t.Error("the embedded fonts are not used")
 	}

@@ -11,14 +11,16 @@ import (
 // Token is a PBX session token and when it was obtained, so the caller can
 // tell whether it may still be valid.
 type Token struct {
-	Value string
-	Saved time.Time
+	Value   string
+	Saved   time.Time
+	Version string // the API version path the token belongs to ("v2.0.0", ...)
 }
 
 // tokenJSON is how a Token is kept in the keyring.
 type tokenJSON struct {
-	Value string    `json:"value"`
-	Saved time.Time `json:"saved"` // RFC 3339
+	Value   string    `json:"value"`
+	Saved   time.Time `json:"saved"` // RFC 3339
+	Version string    `json:"version,omitempty"`
 }
 
 // PasswordMD5 returns the saved MD5 of the profile's API password, as
@@ -65,7 +67,7 @@ func (s *Store) Token(name string) (Token, error) {
 	if json.Unmarshal([]byte(v), &t) != nil || t.Value == "" {
 		return Token{}, fmt.Errorf("%w: the saved token of %q is unreadable", ErrNoSecret, name)
 	}
-	return Token{Value: t.Value, Saved: t.Saved}, nil
+	return Token(t), nil
 }
 
 // SetToken saves the profile's session token.
@@ -73,7 +75,7 @@ func (s *Store) SetToken(name string, t Token) error {
 	if t.Value == "" {
 		return fmt.Errorf("%w: empty token", ErrInvalidProfile)
 	}
-	data, err := json.Marshal(tokenJSON{Value: t.Value, Saved: t.Saved})
+	data, err := json.Marshal(tokenJSON(t))
 	if err != nil {
 		return fmt.Errorf("%w: the token time cannot be saved", ErrInvalidProfile)
 	}
