@@ -1,0 +1,143 @@
+package cdrclient
+
+import (
+	"context"
+	"errors"
+	"io"
+	"net/http"
+	"time"
+)
+
+// Progress describes a running Fetch.
+type Progress struct {
+	WindowsDone  int       // windows completely downloaded
+	WindowsTotal int       // windows in all (grows when a slow window is split)
+	Records      int64     // records received so far
+	Bytes        int64     // CSV bytes passed on so far
+	From, To     time.Time // the window being downloaded (PBX wall clock)
+}
+
+// Summary describes a finished Fetch.
+type Summary struct {
+	Records int64 // records received
+	Bytes   int64 // CSV bytes written
+	Windows int   // downloads it took
+}
+
+// progressEvery is how many bytes pass between progress reports within a window.
+const progressEvery = 256 << 10
+
+// Fetch downloads the call records of q and writes them to w as one CSV: with a single
+// window exactly the bytes the PBX sent; with several, the first header and then every
+// row byte for byte, in order. Zero records give a CSV with only a header.
+//
+// The range is fetched window by window (q.Window), each with a fresh download key. A
+// window the PBX answers with 504 or too slowly is halved and retried down to one hour; an
+// expired or used key (20020) is replaced once; a forgotten token triggers one re-login.
+// Once bytes of a window have reached w a failure is final: the caller must discard w
+// (write files with internal/atomicfile). progress, if not nil, is called from Fetch's
+// goroutine. Cancelling ctx stops the download at once with ctx's error.
+func (s *Session) Fetch(ctx context.Context, q Query, w io.Writer, progress func(Progress)) (Summary, error) {
+	if err := q.validate(); err != nil {
+		return Summary{}, err
+	}
+	size := q.Window
+	if size == 0 {
+		size = DefaultWindow
+	}
+	f := &fetchRun{s: s, q: q, j: NewJoiner(w), progress: progress}
+	pending := windows(q.Start, q.End, size)
+	f.p.WindowsTotal = len(pending)
+	for len(pending) > 0 {
+		win := pending[0]
+		f.p.From, f.p.To = win.from, win.to
+		f.report()
+		err := f.window(ctx, win)
+		var slow *slowWindow
+		if errors.As(err, &slow) && win.length() >= 2*MinWindow {
+			a, b := win.halves()
+			pending = append([]span{a, b}, pending[1:]...)
+			f.p.WindowsTotal++
+			continue
+		}
+		if slow != nil {
+			err = slow.err
+		}
+		if err != nil {
+			return f.summary(), err
+		}
+		pending = pending[1:]
+		f.p.WindowsDone++
+	}
+	if err := f.j.Close(); err != nil {
+		return f.summary(), err
+	}
+	f.report()
+	return f.summary(), nil
+}
+
+// fetchRun is the state of one Fetch.
+type fetchRun struct {
+	s         *Session
+	q         Query
+	j         *Joiner
+	progress  func(Progress)
+	p         Progress
+	downloads int
+	reported  int64 // bytes at the last report
+}
+
+func (f *fetchRun) summary() Summary {
+	return Summary{Records: f.j.Records(), Bytes: f.j.Bytes(), Windows: f.downloads}
+}
+
+func (f *fetchRun) report() {
+	f.p.Records, f.p.Bytes = f.j.Records(), f.j.Bytes()
+	f.reported = f.p.Bytes
+	if f.progress != nil {
+		f.progress(f.p)
+	}
+}
+
+// slowWindow marks a window the PBX did not manage in time: split it and try again.
+type slowWindow struct{ err error }
+
+func (e *slowWindow) Error() string { return e.err.Error() }
+
+// window downloads one window, replacing an invalid key, a forgotten token or a server
+// hiccup once each, as long as nothing of the window has been passed on yet.
+func (f *fetchRun) window(ctx context.Context, win span) error {
+	retried := map[string]bool{}
+	for {
+		link, err := f.s.link(ctx, f.q, win)
+		if err != nil {
+			return err
+		}
+		f.downloads++
+		started, err := f.download(ctx, link)
+		if err == nil || started {
+			return err
+		}
+		errno := errnoOf(err)
+		var h *HTTPError
+		var c *ConnectionError
+		switch {
+		case errno == ErrnoNoCDR:
+			return nil // no records in this window
+		case errno == ErrnoBadRandom && !retried["random"]:
+			retried["random"] = true
+		case isTokenErrno(errno) && !retried["token"]:
+			retried["token"] = true
+			if _, err := f.s.relogin(ctx, tokenOf(link.URL)); err != nil {
+				return err
+			}
+		case errors.As(err, &h) && h.Status == http.StatusGatewayTimeout,
+			errors.As(err, &c) && c.Timeout:
+			return &slowWindow{err: err}
+		case errors.As(err, &h) && h.Status >= 500 && !retried["server"]:
+			retried["server"] = true
+		default:
+			return err
+		}
+	}
+}

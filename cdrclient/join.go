@@ -1,0 +1,205 @@
+package cdrclient
+
+import (
+	"io"
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+// Joiner writes several CSV bodies as one CSV: the first body's bytes (byte order
+// mark, header and rows) unchanged, then from each later body only its rows, byte for
+// byte. The windowed download uses it: every time window is a separate download of a
+// whole CSV with its own header.
+//
+// Bytes stream to the destination as they arrive; only a body's start, up to the end
+// of its header line, is held back. A later body whose header differs from the first
+// (compared by canonical names, ignoring case) is an error, a *CSVError, because its rows would land
+// under the wrong columns. A body that is empty or holds only a header adds nothing.
+type Joiner struct {
+	dst io.Writer
+
+	inBody  bool     // some body is in progress
+	inRows  bool     // its header line is done: its bytes now go straight to dst
+	rowsOut bool     // it has written row bytes (the line-ending check is done)
+	head    []byte   // its bytes up to the end of the header line, held back
+	hsc     scanner  // finds the end of the header line in head
+	bom     bomCheck // whether head starts with a byte order mark
+
+	header []string // canonical names of the first header, nil until one arrived
+	eol    []byte   // that header's line ending ("\r\n" when it had none)
+
+	rc      rowCounter
+	written int64
+	last    byte // last byte written to dst
+	closed  bool
+	err     error
+}
+
+// NewJoiner returns a Joiner writing to dst. Writes before the first BeginWindow
+// belong to the first body.
+func NewJoiner(dst io.Writer) *Joiner {
+	return &Joiner{dst: dst, hsc: newScanner()}
+}
+
+// BeginWindow ends the current body; the following Writes are a new body. A problem
+// with the body just ended is returned by the next Write or by Close.
+func (j *Joiner) BeginWindow() {
+	if j.err == nil && !j.closed {
+		j.err = j.endBody()
+	}
+}
+
+// Write passes p on, dropping a later body's byte order mark and header line.
+func (j *Joiner) Write(p []byte) (int, error) {
+	if j.err != nil {
+		return 0, j.err
+	}
+	if j.closed {
+		return 0, errWriteAfterClose
+	}
+	j.inBody = true
+	if j.inRows {
+		j.err = j.passRows(p)
+	} else {
+		j.head = append(j.head, p...)
+		j.err = j.takeHeader(false)
+	}
+	if j.err != nil {
+		return 0, j.err
+	}
+	return len(p), nil
+}
+
+// Records returns the number of rows passed to dst so far: line ends outside quotes,
+// headers and empty lines not counted, and a body's last row counted even without a
+// line ending once the body has ended.
+func (j *Joiner) Records() int64 { return j.rc.rows }
+
+// Bytes returns the number of bytes written to dst.
+func (j *Joiner) Bytes() int64 { return j.written }
+
+// Close ends the last body. If no body had a header, it writes the standard 14-column
+// header and "\r\n", so that a report with zero records is still a valid CSV. Calling
+// it again returns the same result.
+func (j *Joiner) Close() error {
+	if j.closed {
+		return j.err
+	}
+	j.closed = true
+	if j.err != nil {
+		return j.err
+	}
+	if j.err = j.endBody(); j.err == nil && j.header == nil {
+		j.err = j.out([]byte(strings.Join(StandardColumns, ",") + "\r\n"))
+	}
+	return j.err
+}
+
+// takeHeader looks for the end of the body's header line in head; atEOF says the body
+// has ended. Once found, the header is written (first body) or checked and dropped
+// (later bodies), and what follows it is passed on as rows.
+func (j *Joiner) takeHeader(atEOF bool) error {
+	if j.bom == bomUndecided {
+		if j.bom = checkBOM(j.head, atEOF); j.bom == bomUndecided {
+			return nil
+		}
+		if j.bom == bomPresent {
+			j.hsc.pos = len(utf8BOM)
+		}
+	}
+	found := j.hsc.scan(j.head)
+	if !found && atEOF {
+		var err error
+		if found, err = j.hsc.finish(j.head); err != nil {
+			return err
+		}
+	}
+	if !found {
+		return nil // more to come, or a body of empty lines: nothing to pass on
+	}
+	end := j.hsc.rowStart + j.hsc.rowLen
+	row := j.head[j.hsc.rowStart:end]
+	names := headerKey(row, j.hsc.ends, j.bom == bomPresent)
+	switch {
+	case j.header == nil:
+		j.header, j.eol = names, lineEnding(row)
+		if j.eol == nil {
+			j.eol = crlf
+		}
+		if err := j.out(j.head[:end]); err != nil {
+			return err
+		}
+	case !slices.EqualFunc(names, j.header, strings.EqualFold):
+		return &CSVError{Line: j.hsc.rowLine, Msg: msgColumnsChanged}
+	}
+	j.inRows = true
+	j.rc.reset(j.hsc.line)
+	return j.passRows(j.head[end:])
+}
+
+// headerKey returns the canonical names of a header row.
+func headerKey(row []byte, ends []int, bom bool) []string {
+	var dec gbDecoder
+	if !bom && !utf8.Valid(row) {
+		dec = newGB18030()
+	}
+	names, _ := decodeRow(nil, nil, row, ends, dec)
+	for i, n := range names {
+		names[i] = CanonicalColumn(n)
+	}
+	return names
+}
+
+// passRows writes row bytes of the current body. Before a later body's first rows it
+// ends the previous body's last row if that had no line ending.
+func (j *Joiner) passRows(p []byte) error {
+	if len(p) == 0 {
+		return nil
+	}
+	if !j.rowsOut {
+		j.rowsOut = true
+		if j.written > 0 && j.last != '\n' {
+			eol := j.eol
+			if j.last == '\r' {
+				eol = eol[len(eol)-1:] // complete a "\r" to "\r\n"
+			}
+			if err := j.out(eol); err != nil {
+				return err
+			}
+		}
+	}
+	j.rc.feed(p)
+	return j.out(p)
+}
+
+// endBody finishes the current body and prepares for the next.
+func (j *Joiner) endBody() error {
+	if !j.inBody {
+		return nil
+	}
+	var err error
+	if !j.inRows {
+		err = j.takeHeader(true)
+	}
+	if err == nil && j.inRows {
+		err = j.rc.finish()
+	}
+	j.inBody, j.inRows, j.rowsOut = false, false, false
+	j.head = j.head[:0]
+	j.hsc = scanner{line: 1, ends: j.hsc.ends[:0]}
+	j.bom = bomUndecided
+	return err
+}
+
+func (j *Joiner) out(p []byte) error {
+	n, err := j.dst.Write(p)
+	j.written += int64(n)
+	if n > 0 {
+		j.last = p[n-1]
+	}
+	if err == nil && n < len(p) {
+		err = io.ErrShortWrite
+	}
+	return err
+}

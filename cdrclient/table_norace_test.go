@@ -1,0 +1,5 @@
+//go:build !race
+
+package cdrclient
+
+const raceEnabled = false
