@@ -1,0 +1,138 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"cdrdesk/cdrclient"
+	"cdrdesk/internal/atomicfile"
+	"cdrdesk/internal/report"
+)
+
+func runExport(ctx context.Context, args []string, env Env) int {
+	fs := flag.NewFlagSet("export", flag.ContinueOnError)
+	fs.SetOutput(env.Stderr)
+	var (
+		cf        connFlags
+		qf        queryFlags
+		out, fmtS string
+		overwrite bool
+		window    time.Duration
+	)
+	cf.register(fs)
+	qf.register(fs)
+	fs.StringVar(&out, "out", "", "file to write (- for standard output); default: a name like CDR_<pbx>_<extensions>_<from>_<to>.csv here")
+	fs.StringVar(&fmtS, "format", "", "csv (the PBX's file as sent), excel-csv or xlsx; default from the file name, else csv")
+	fs.BoolVar(&overwrite, "overwrite", false, "replace an existing file")
+	fs.DurationVar(&window, "window", cdrclient.DefaultWindow, "download long ranges in windows of this length (0 = all at once)")
+	if err := fs.Parse(args); err != nil {
+		return ExitUsage
+	}
+	if fs.NArg() > 0 {
+		return fail(env.Stderr, usagef("unexpected argument %q", fs.Arg(0)))
+	}
+	q, err := qf.query(env.Now())
+	if err != nil {
+		return fail(env.Stderr, err)
+	}
+	q.Window = window
+	if window == 0 {
+		q.Window = -1
+	}
+	if window < 0 {
+		return fail(env.Stderr, usagef("--window must not be negative"))
+	}
+	conn, err := cf.connect(env)
+	if err != nil {
+		return fail(env.Stderr, err)
+	}
+	format := report.CSV
+	switch {
+	case fmtS != "":
+		if format, err = report.ParseFormat(fmtS); err != nil {
+			return fail(env.Stderr, usagef("--format: %v", err))
+		}
+	case out != "":
+		format = report.FormatForPath(out)
+	}
+	if out == "" {
+		out = suggestName(conn.name, q, format)
+	}
+	if out != "-" && !overwrite {
+		if _, err := os.Lstat(out); err == nil {
+			return fail(env.Stderr, &atomicfile.ExistsError{Path: out})
+		}
+	}
+	var sum cdrclient.Summary
+	write := func(w io.Writer) (err error) {
+		sum, err = fetchReport(ctx, conn.sess, q, format, w)
+		return err
+	}
+	if out == "-" {
+		err = write(env.Stdout)
+	} else {
+		err = atomicfile.Write(ctx, out, overwrite, write)
+	}
+	conn.finish(env, err)
+	if err != nil {
+		return fail(env.Stderr, err)
+	}
+	fmt.Fprintf(env.Stderr, "saved %d records to %s\n", sum.Records, out)
+	return ExitOK
+}
+
+// fetchReport downloads q into w in the given format. The PBX's CSV goes to w as it
+// arrives; the Excel forms are converted row by row, so memory stays flat either way.
+func fetchReport(ctx context.Context, sess *cdrclient.Session, q cdrclient.Query, f report.Format, w io.Writer) (cdrclient.Summary, error) {
+	if f == report.CSV {
+		return sess.Fetch(ctx, q, w, nil)
+	}
+	var rw report.Writer
+	if f == report.XLSX {
+		rw = report.NewXLSX(w, report.Options{})
+	} else {
+		rw = report.NewExcelCSV(w, report.Options{})
+	}
+	parser := cdrclient.NewRowParser(rw)
+	sum, err := sess.Fetch(ctx, q, parser, nil)
+	err = errors.Join(err, parser.Close())
+	if err != nil {
+		return sum, err
+	}
+	return sum, rw.Close()
+}
+
+// suggestName proposes a report file name: CDR_<pbx>_<extensions>_<from>_<to><ext>,
+// with characters that Windows forbids in file names replaced.
+func suggestName(pbx string, q cdrclient.Query, f report.Format) string {
+	exts := "all"
+	if len(q.Extensions) > 0 {
+		exts = strings.Join(q.Extensions, "-")
+		if len(q.Extensions) > 4 {
+			exts = fmt.Sprintf("%s-and-%d-more", strings.Join(q.Extensions[:3], "-"), len(q.Extensions)-3)
+		}
+	}
+	name := fmt.Sprintf("CDR_%s_%s_%s_%s", pbx, exts, stamp(q.Start), stamp(q.End))
+	name = strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`<>:"/\|?*`, r) || r < 32 {
+			return '_'
+		}
+		return r
+	}, name)
+	return filepath.Clean(name + f.Ext())
+}
+
+// stamp writes a time for a file name: the date, plus the clock when it is not a whole day.
+func stamp(t time.Time) string {
+	if h, m, s := t.Clock(); (h == 0 && m == 0 && s == 0) || (h == 23 && m == 59 && s == 59) {
+		return t.Format("20060102")
+	}
+	return t.Format("20060102-1504")
+}

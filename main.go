@@ -1,0 +1,48 @@
+// Command cdrdesk downloads call records from a Yeastar S-Series PBX: a window for office
+// staff, and a command line for scripts (see the README).
+package main
+
+import (
+	"context"
+	"os"
+	"os/signal"
+	"time"
+
+	"cdrdesk/internal/cli"
+	"cdrdesk/internal/profile"
+)
+
+// Set at build time by the Makefile (-ldflags -X) from FyneApp.toml and git.
+var (
+	version = "dev"
+	commit  = ""
+)
+
+// keyringTimeout bounds every keyring call: an unlock prompt nobody answers must not
+// hang the program.
+const keyringTimeout = 3 * time.Second
+
+func main() {
+	args := os.Args[1:]
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	env := cli.Env{
+		Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr,
+		Getenv:   os.Getenv,
+		Now:      time.Now,
+		Profiles: openProfiles,
+		Version:  versionLine(),
+	}
+	os.Exit(cli.Run(ctx, args, env))
+}
+
+func openProfiles() (*profile.Store, error) {
+	return profile.Open("", profile.NewKeyring(keyringTimeout))
+}
+
+func versionLine() string {
+	if commit != "" {
+		return "cdrdesk " + version + " (" + commit + ")"
+	}
+	return "cdrdesk " + version
+}
