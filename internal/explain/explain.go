@@ -49,6 +49,9 @@ type Translate func(key string, data map[string]any) string
 func Error(err error, tr Translate) Message {
 	m := explain(err)
 	out := Message{Kind: m.kind, What: upperFirst(tr(m.what, m.data)), Detail: err.Error()}
+	if m.value != "" {
+		out.What += ": " + m.value
+	}
 	if m.action != "" {
 		out.Action = tr(m.action, m.data)
 	}
@@ -60,6 +63,7 @@ type explained struct {
 	kind         Kind
 	what, action string
 	data         map[string]any
+	value        string // what the person typed, shown after the translated sentence
 }
 
 func explain(err error) explained {
@@ -141,11 +145,7 @@ func explain(err error) explained {
 }
 
 func explainInput(e *cdrclient.InputError) explained {
-	what := e.Msg
-	if e.Value != "" {
-		what = e.Msg + ": {{.Value}}"
-	}
-	return explained{kind: Input, what: what, data: map[string]any{"Value": e.Value}}
+	return explained{kind: Input, what: e.Msg, value: e.Value}
 }
 
 func explainErrno(e *cdrclient.APIError) explained {
