@@ -1,0 +1,219 @@
+package records
+
+import (
+	"fmt"
+	"reflect"
+	"slices"
+	"testing"
+
+	"cdrdesk/cdrclient"
+)
+
+// The rows of testdata/basic.csv are referred to by index (r0..r11); the comments
+// there in the tests say what each case relies on.
+
+func TestFilterBasic(t *testing.T) {
+	tests := []struct {
+		name string
+		f    Filter
+		want []int
+	}{
+		{"zero value keeps all", Filter{}, []int{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11}},
+		{"white space only keeps all", Filter{Text: "  \t"}, []int{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11}},
+		{"extension name", Filter{Text: "张伟"}, []int{1, 2, 8, 9}},
+		{"part of an English name, any case", Filter{Text: "ALICE"}, []int{10, 11}},
+		{"extension number", Filter{Text: "1008"}, []int{10, 11}},
+		{"trunk name in quotes with a comma", Filter{Text: "unicom, BEI"}, []int{1}},
+		{"escaped quotes in a trunk name", Filter{Text: `"office"`}, []int{5}},
+		{"chinese trunk name", Filter{Text: "电信"}, []int{4}},
+		{"did number", Filter{Text: "0755"}, []int{1, 7}},
+		{"pincode and did numbers", Filter{Text: "8001"}, []int{4, 5, 6}},
+		{"recording name, trimmed", Filter{Text: "  .33-  "}, []int{1}},
+		{"leading plus kept", Filter{Text: "+86"}, []int{4}},
+		{"callid text", Filter{Text: "garb"}, []int{8}},
+		{"status is not searched", Filter{Text: "answ"}, []int{}},
+		{"timestart is not searched", Filter{Text: "2025-01"}, []int{}},
+		{"no match", Filter{Text: "zzz"}, []int{}},
+		{"statuses compare exactly", Filter{Statuses: []string{"ANSWERED"}}, []int{1, 2, 4, 9, 11}},
+		{"unknown status kept verbatim", Filter{Statuses: []string{"CONGESTION", "answered"}}, []int{3, 8}},
+		{"types", Filter{Types: []string{"Inbound", "Callback"}}, []int{1, 4, 6, 7, 8}},
+		{"all three", Filter{Text: "138", Statuses: []string{"ANSWERED"}, Types: []string{"Inbound"}}, []int{1, 4}},
+		{"a status no row has", Filter{Statuses: []string{"NOPE"}}, []int{}},
+	}
+	for _, e := range encodings {
+		for _, tc := range tests {
+			t.Run(e.name+"/"+tc.name, func(t *testing.T) {
+				v := NewView(encodedFixture(t, "basic.csv", e), fixtureNames(t))
+				v.Apply(tc.f, Sort{})
+				if got := v.Rows(); !slices.Equal(got, tc.want) {
+					t.Errorf("Rows() = %v, want %v", got, tc.want)
+				}
+				if v.Len() != len(tc.want) {
+					t.Errorf("Len() = %d, want %d", v.Len(), len(tc.want))
+				}
+			})
+		}
+	}
+}
+
+func TestSortBasic(t *testing.T) {
+	tests := []struct {
+		s    Sort
+		want []int
+	}{
+		{Sort{}, []int{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11}},
+		// Numerically, ties (r0 r7 r10 at 0) in PBX order, empty r5 r8 last.
+		{Sort{Column: "talkduraction"}, []int{0, 7, 10, 11, 3, 9, 2, 6, 1, 4, 5, 8}},
+		{Sort{Column: "talkduraction", Descending: true}, []int{4, 1, 6, 2, 9, 3, 11, 0, 7, 10, 5, 8}},
+		// "n/a" (r5) after the numbers, empty (r8) last.
+		{Sort{Column: "callduraction"}, []int{11, 7, 10, 3, 0, 9, 2, 6, 1, 4, 5, 8}},
+		{Sort{Column: "callduraction", Descending: true}, []int{5, 4, 1, 6, 2, 9, 0, 3, 10, 7, 11, 8}},
+		// By seconds then sequence (.33 < .324), "garbage" after, empty last.
+		{Sort{Column: "callid"}, []int{1, 2, 3, 0, 4, 5, 6, 7, 9, 11, 8, 10}},
+		{Sort{Column: "callid", Descending: true}, []int{8, 9, 11, 7, 6, 5, 4, 0, 3, 2, 1, 10}},
+		// As text: "bad time" after the dates, empty r6 last.
+		{Sort{Column: "timestart"}, []int{10, 1, 2, 3, 0, 4, 5, 7, 8, 9, 11, 6}},
+		{Sort{Column: "timestart", Descending: true}, []int{11, 9, 7, 8, 5, 4, 0, 3, 1, 2, 10, 6}},
+		// Numbers as text: "+" before "0" before "1", "1000" (r2 r9) before "1001".
+		{Sort{Column: "callfrom"}, []int{4, 6, 2, 9, 0, 5, 8, 10, 11, 3, 7, 1}},
+		{Sort{Column: "srctrunkname"}, []int{7, 6, 1, 4, 0, 2, 3, 5, 8, 9, 10, 11}},
+		{Sort{Column: "srctrunkname", Descending: true}, []int{4, 1, 6, 7, 0, 2, 3, 5, 8, 9, 10, 11}},
+		{Sort{Column: "desttrunkname"}, []int{0, 10, 5, 1, 2, 3, 4, 6, 7, 8, 9, 11}},
+		{Sort{Column: " STATUS "}, []int{1, 2, 4, 9, 11, 7, 8, 5, 0, 10, 6, 3}},
+		{Sort{Column: "no such column", Descending: true}, []int{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11}},
+	}
+	for _, e := range encodings {
+		for _, tc := range tests {
+			t.Run(fmt.Sprintf("%s/%s/desc=%v", e.name, tc.s.Column, tc.s.Descending), func(t *testing.T) {
+				v := NewView(encodedFixture(t, "basic.csv", e), fixtureNames(t))
+				v.Apply(Filter{}, tc.s)
+				if got := v.Rows(); !slices.Equal(got, tc.want) {
+					t.Errorf("Rows() = %v, want %v", got, tc.want)
+				}
+				if v.Sort() != tc.s {
+					t.Errorf("Sort() = %+v, want %+v", v.Sort(), tc.s)
+				}
+			})
+		}
+	}
+}
+
+func TestSortAfterFilter(t *testing.T) {
+	v := NewView(fixture(t, "basic.csv"), fixtureNames(t))
+	v.Apply(Filter{Types: []string{"Internal", "Outbound"}}, Sort{Column: "talkduraction", Descending: true})
+	// Internal r3 (18) r9 (40) r11 (5); Outbound r0 (0) r5 (empty) r10 (0).
+	if want := []int{9, 3, 11, 0, 10, 5}; !slices.Equal(v.Rows(), want) {
+		t.Errorf("Rows() = %v, want %v", v.Rows(), want)
+	}
+}
+
+func TestSummaryBasic(t *testing.T) {
+	want := Summary{
+		Records: 12, Answered: 6, Missed: 6, // "answered" (r3) counts as answered
+		Inbound: 4, Outbound: 3, Internal: 3, // Transfer and Callback in none
+		TalkSeconds: 4052, CallSeconds: 4168, LongestTalk: 3700,
+		AverageTalk: 666,                                                // 3994 / 6 = 665.67
+		First:       "2025-01-01 23:59:59", Last: "2025-01-02 11:53:20", // "bad time" and "" ignored
+		ByExtension: []ExtensionSummary{
+			{"1000", "张伟", 4, 3, 271},
+			{"1001", "王芳", 2, 1, 40},
+			{"1008", "Alice Chen", 2, 1, 5},
+			{"1002", "李娜", 1, 1, 55},
+			{"1003", "刘洋", 1, 0, 0},
+			{"1005", "杨磊", 1, 0, 0},
+			{"1006", "前台", 1, 0, 58},
+			{"1009", "Bob Lee", 1, 1, 5},
+			{"1011", "David Zhang", 1, 1, 18},
+			{"1014", "赵敏", 1, 1, 18},
+			{"1021", "Frank Wu", 1, 0, 0},
+		},
+	}
+	for _, e := range encodings {
+		t.Run(e.name, func(t *testing.T) {
+			tbl := encodedFixture(t, "basic.csv", e)
+			v := NewView(tbl, fixtureNames(t))
+			checkSummary(t, v.Summary(), want)
+			checkSummary(t, refSummary(tbl, fixtureNames(t), v.Rows()), want)
+		})
+	}
+}
+
+func TestSummaryFiltered(t *testing.T) {
+	v := NewView(fixture(t, "basic.csv"), fixtureNames(t))
+	v.Apply(Filter{Text: "1000"}, Sort{Column: "callfrom"})
+	// r1 (to 1000, 176), r2 (1000 to 1002, 55), r8 (1005 to 1000, empty), r9 (1000 to 1001, 40).
+	want := Summary{
+		Records: 4, Answered: 3, Missed: 1, Inbound: 1, Internal: 1,
+		TalkSeconds: 271, CallSeconds: 289, LongestTalk: 176, AverageTalk: 90,
+		First: "2025-01-02 07:36:26", Last: "2025-01-02 11:53:20",
+		ByExtension: []ExtensionSummary{
+			{"1000", "张伟", 4, 3, 271},
+			{"1001", "王芳", 1, 1, 40},
+			{"1002", "李娜", 1, 1, 55},
+			{"1005", "杨磊", 1, 0, 0},
+		},
+	}
+	checkSummary(t, v.Summary(), want)
+	v.Apply(Filter{Statuses: []string{"NOPE"}}, Sort{})
+	checkSummary(t, v.Summary(), Summary{})
+}
+
+func checkSummary(t *testing.T, got, want Summary) {
+	t.Helper()
+	if !slices.Equal(got.ByExtension, want.ByExtension) {
+		t.Errorf("ByExtension =\n%v, want\n%v", got.ByExtension, want.ByExtension)
+	}
+	got.ByExtension, want.ByExtension = nil, nil
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("Summary =\n%+v, want\n%+v", got, want)
+	}
+}
+
+func TestValues(t *testing.T) {
+	tests := []struct {
+		column string
+		want   []string
+	}{
+		{"status", []string{"ANSWERED", "BUSY", "CONGESTION", "FAILED", "NO ANSWER", "VOICEMAIL", "answered"}},
+		{"Type", []string{"Callback", "Inbound", "Internal", "Outbound", "Transfer"}},
+		{"dstrunkname", []string{"China Telecom SIP", "GSM-移动", `Main "Office" Line`}},
+		{"pincode", []string{"66", "8001"}},
+		{"no such column", nil},
+	}
+	for _, e := range encodings {
+		v := NewView(encodedFixture(t, "basic.csv", e), nil)
+		for _, tc := range tests {
+			t.Run(e.name+"/"+tc.column, func(t *testing.T) {
+				got := v.Values(tc.column)
+				if !slices.Equal(got, tc.want) {
+					t.Errorf("Values(%q) = %q, want %q", tc.column, got, tc.want)
+				}
+				if len(got) > 0 {
+					got[0] = "changed" // the caller's copy: the next call is unaffected
+					if again := v.Values(tc.column); again[0] != tc.want[0] {
+						t.Errorf("Values(%q) changed by its caller: %q", tc.column, again)
+					}
+				}
+			})
+		}
+	}
+}
+
+func TestValuesCap(t *testing.T) {
+	// 120 distinct numbers in a shuffled order: the 50 smallest are kept.
+	csv := []byte("callfrom,status\n")
+	var all []string
+	for i := range 120 {
+		n := fmt.Sprintf("%03d", (i*37)%120)
+		all = append(all, n)
+		csv = fmt.Appendf(csv, "%s,ANSWERED\n%s,BUSY\n", n, n)
+	}
+	slices.Sort(all)
+	v := NewView(parseTable(t, csv), nil)
+	if got := v.Values(cdrclient.ColCallFrom); !slices.Equal(got, all[:maxValues]) {
+		t.Errorf("Values = %q, want %q", got, all[:maxValues])
+	}
+	if got := v.Values(cdrclient.ColStatus); !slices.Equal(got, []string{"ANSWERED", "BUSY"}) {
+		t.Errorf("Values(status) = %q", got)
+	}
+}
