@@ -58,12 +58,10 @@ func (d *connectDialog) run(a action, s settings) {
 func (d *connectDialog) demoTapped() {
 	name := i18n.L("Demo PBX")
 	d.start("demo", i18n.L("Starting the demo PBX…"), func(ctx context.Context) func() {
-		demo, err := d.deps.StartDemo()
+		s, err := demoSettings(d.deps, name)
 		if err != nil {
 			return func() { d.showProblem(err) }
 		}
-		s := settings{name: name, url: demo.URL, user: demo.User, version: cdrclient.VersionAuto,
-			password: demo.Password, trust: demo.Fingerprint}
 		o := dial(ctx, d.deps, s)
 		return func() {
 			if o.saved {

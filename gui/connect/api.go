@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 
 	"cdrdesk/cdrclient"
+	"cdrdesk/gui/i18n"
 	"cdrdesk/internal/profile"
 )
 
@@ -64,4 +65,26 @@ func Connect(ctx context.Context, deps Deps, name string) (Result, error) {
 	}
 	o := dial(ctx, deps, settings{name: p.Name, url: p.URL, user: p.User, version: p.APIVersion})
 	return o.res, o.err
+}
+
+// ConnectDemo starts the built-in demo PBX and connects to it without showing anything
+// (cdrdesk --demo), saving a profile for it that trusts its certificate.
+func ConnectDemo(ctx context.Context, deps Deps) (Result, error) {
+	s, err := demoSettings(deps, i18n.L("Demo PBX"))
+	if err != nil {
+		return Result{}, err
+	}
+	o := dial(ctx, deps, s)
+	return o.res, o.err
+}
+
+// demoSettings starts the demo PBX and describes a connection to it; its password is
+// public and its certificate is trusted as it is the program's own.
+func demoSettings(deps Deps, name string) (settings, error) {
+	demo, err := deps.StartDemo()
+	if err != nil {
+		return settings{}, err
+	}
+	return settings{name: name, url: demo.URL, user: demo.User, version: cdrclient.VersionAuto,
+		password: demo.Password, trust: demo.Fingerprint}, nil
 }

@@ -1,0 +1,61 @@
+package results
+
+import (
+	"slices"
+
+	"cdrdesk/cdrclient"
+	"cdrdesk/internal/records"
+)
+
+// Info says where the records came from, for the status line and the suggested file
+// name.
+type Info struct {
+	Profile, PBX string // the profile's name and the PBX's address
+	Query        cdrclient.Query
+}
+
+// State is what the view remembers between runs (the window stores it as JSON in the
+// preferences).
+type State struct {
+	// Hidden lists the columns not shown, by name (timestart, pincode, ...). nil means
+	// the defaults (PIN, call ID and serial number hidden); an empty list shows all.
+	Hidden []string `json:"hidden"`
+	// Sort is the order of the grid.
+	Sort records.Sort `json:"sort"`
+	// Seconds shows durations as seconds instead of h:mm:ss (in the grid and in the
+	// Excel reports).
+	Seconds bool `json:"seconds"`
+	// LastFolder is where the last report was saved.
+	LastFolder string `json:"lastFolder"`
+}
+
+// State returns the view's settings, to restore them next time.
+func (v *View) State() State {
+	hidden := make([]string, 0, len(v.hidden))
+	for name, off := range v.hidden {
+		if off {
+			hidden = append(hidden, name)
+		}
+	}
+	slices.Sort(hidden)
+	return State{Hidden: hidden, Sort: v.sort, Seconds: v.seconds, LastFolder: v.lastFolder}
+}
+
+// Restore applies settings saved by State.
+func (v *View) Restore(s State) {
+	if s.Hidden == nil {
+		s.Hidden = defaultHidden()
+	}
+	v.hidden = make(map[string]bool, len(s.Hidden))
+	for _, name := range s.Hidden {
+		v.hidden[name] = true
+	}
+	v.sort, v.seconds, v.lastFolder = s.Sort, s.Seconds, s.LastFolder
+	v.grid.sort = s.Sort
+	v.grid.cells.seconds = s.Seconds
+	v.bar.setSeconds(s.Seconds)
+	if v.table != nil {
+		v.showColumns()
+		v.request()
+	}
+}

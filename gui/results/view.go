@@ -1,0 +1,177 @@
+package results
+
+import (
+	"net/url"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"cdrdesk/cdrclient"
+	"cdrdesk/gui/i18n"
+	"cdrdesk/internal/records"
+)
+
+// FileChooser asks where to save; tests inject a fake. done gets "" when cancelled.
+type FileChooser interface {
+	ChooseSave(w fyne.Window, suggestedName, folder string, done func(path string))
+}
+
+// View is the results side of the main window: toolbar, grid and summary.
+type View struct {
+	// OnStatus, if set, is called with Status() whenever it changes.
+	OnStatus func(string)
+	// OnSaved, if set, is called on the UI goroutine when a save ends: err is nil when
+	// the report was written to path.
+	OnSaved func(path string, err error)
+
+	win     fyne.Window
+	chooser FileChooser
+	words   *words
+	engine  *engine
+
+	// Collaborators tests replace.
+	start     func(func())         // runs long work in the background
+	openURL   func(*url.URL) error // opens a folder in the system's file manager
+	afterShow func()               // called after each answer of the engine is shown
+
+	// Settings (see State).
+	hidden     map[string]bool
+	sort       records.Sort
+	seconds    bool
+	lastFolder string
+
+	// The records shown.
+	table      *cdrclient.Table
+	info       Info
+	view       *records.View // used only by the engine once SetData has returned
+	columns    []column      // every column of the table, in display order
+	rows       []int         // the table rows shown, in order
+	filtered   bool          // rows are what a search or quick filter kept
+	gen        int           // requests made: answers to older ones are dropped
+	needValues bool          // the quick filters still wait for the table's values
+	status     string        // last status reported
+	saving     bool
+
+	grid  *grid
+	bar   *toolbar
+	sum   *summaryStrip
+	empty *widget.Label     // over the grid when no row is shown
+	body  fyne.CanvasObject // toolbar, grid and summary, once there are records
+	root  *fyne.Container   // body, or a hint until then
+}
+
+// New builds the view for window w. chooser asks where to save; nil asks for a file
+// name in a small dialog, with Fyne's file dialog to pick the folder.
+func New(w fyne.Window, chooser FileChooser) *View {
+	if chooser == nil {
+		chooser = fyneChooser{}
+	}
+	v := &View{win: w, chooser: chooser, words: newWords()}
+	v.start = func(f func()) { go f() }
+	v.openURL = func(u *url.URL) error { return fyne.CurrentApp().OpenURL(u) }
+	v.engine = &engine{start: func(f func()) { v.start(f) }, deliver: v.show}
+	v.grid = newGrid(v.sortBy)
+	v.bar = newToolbar(v.filterChanged, v.chooseColumns, v.setSeconds)
+	v.sum = newSummaryStrip()
+	v.empty = widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{})
+	v.empty.Hide()
+	hint := widget.NewLabelWithStyle(i18n.L("Choose extensions and dates, then Get records"), fyne.TextAlignCenter, fyne.TextStyle{})
+	hint.Wrapping = fyne.TextWrapWord
+	v.body = container.NewBorder(v.bar.box, v.sum.box, nil, nil,
+		container.NewStack(v.grid.table, container.NewCenter(v.empty)))
+	v.root = container.NewStack(container.NewCenter(hint))
+	v.Restore(State{})
+	return v
+}
+
+// Widget returns the view's content.
+func (v *View) Widget() fyne.CanvasObject { return v.root }
+
+// SetData shows the records of t (a closed table). names maps extension numbers to
+// names; info says where the records came from. The search and quick filters start
+// empty; the sort order and column choices stay.
+func (v *View) SetData(t *cdrclient.Table, names map[string]string, info Info) {
+	v.table, v.info = t, info
+	v.root.Objects = []fyne.CanvasObject{v.body} // first, so the grid is laid out
+	v.root.Refresh()
+	v.columns = tableColumns(t, v.words)
+	v.grid.cells = cellText{t: t, w: v.words, parties: partyTexts(names), seconds: v.seconds}
+	v.showColumns()
+	v.bar.reset()
+	v.view = records.NewView(t, names)
+	v.rows, v.filtered = v.view.Rows(), false // the PBX's order until the engine answers
+	v.grid.setRows(v.rows)
+	v.sum.clear() // until the engine has summed up
+	v.showEmpty()
+	v.notify()
+	v.needValues = true
+	v.request() // last: its answer may come back at once
+}
+
+// Status says what is shown, for the window's status line: "Showing 120 of 3,764
+// records · 2026-10-01 00:00:00 – 2026-10-31 23:59:59 · PBX 总部". It is "" before
+// SetData.
+func (v *View) Status() string {
+	if v.table == nil {
+		return ""
+	}
+	return statusText(len(v.rows), v.table.Len(), v.filtered, v.info)
+}
+
+// CanSave reports whether there are records to save.
+func (v *View) CanSave() bool { return v.table != nil }
+
+// request asks the engine for the rows the controls select, in the chosen order.
+func (v *View) request() {
+	if v.view == nil {
+		return
+	}
+	v.gen++
+	v.engine.submit(request{gen: v.gen, view: v.view, filter: v.bar.filter(), sort: v.sort, values: v.needValues})
+}
+
+// show displays an answer of the engine, unless a newer request is on its way.
+func (v *View) show(a answer) {
+	if a.gen != v.gen {
+		return
+	}
+	v.rows, v.filtered = a.rows, a.filtered
+	v.grid.setRows(a.rows)
+	v.sum.show(a.summary)
+	if a.values {
+		v.bar.setValues(v.words, a.statuses, a.types)
+		v.needValues = false
+	}
+	v.showEmpty()
+	v.notify()
+	if v.afterShow != nil {
+		v.afterShow()
+	}
+}
+
+// showEmpty says why the grid is empty, if it is.
+func (v *View) showEmpty() {
+	switch {
+	case v.table.Len() == 0:
+		v.empty.SetText(i18n.L("No calls in this range"))
+	case len(v.rows) == 0:
+		v.empty.SetText(i18n.L("No records match the search or filters."))
+	default:
+		v.empty.Hide()
+		return
+	}
+	v.empty.Show()
+}
+
+// notify reports a changed status.
+func (v *View) notify() {
+	s := v.Status()
+	if s == v.status {
+		return
+	}
+	v.status = s
+	if v.OnStatus != nil {
+		v.OnStatus(s)
+	}
+}
