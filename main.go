@@ -24,6 +24,9 @@ const keyringTimeout = 3 * time.Second
 
 func main() {
 	args := os.Args[1:]
+	if len(args) == 0 || len(args) == 1 && args[0] == "--demo" {
+		os.Exit(runWindow(len(args) == 1))
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	env := cli.Env{

@@ -17,7 +17,7 @@ func TestBackgroundWork(t *testing.T) {
 	d := simRecords(t, 3)
 	f := newFixture(t, i18n.English)
 	pending := make(chan func(), 1)
-	f.v.start = func(fn func()) { pending <- fn }
+	f.v.Background = func(fn func()) { pending <- fn }
 	run := func() {
 		fn, done := <-pending, make(chan struct{})
 		go func() {
@@ -61,7 +61,7 @@ func TestEngineKeepsTheLatest(t *testing.T) {
 	d := simRecords(t, 1)
 	f := newFixture(t, i18n.English)
 	var held []func()
-	f.v.start = func(fn func()) { held = append(held, fn) }
+	f.v.Background = func(fn func()) { held = append(held, fn) }
 	f.v.SetData(d.table, d.names, d.info) // request 1 starts (held)
 	for _, s := range []string{"1", "10", "100", "1000"} {
 		f.v.bar.search.SetText(s) // requests 2–5 wait; only the last is kept

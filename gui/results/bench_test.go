@@ -49,7 +49,7 @@ func benchView(b *testing.B) (*View, *simData) {
 	d := millionRows()
 	w := test.NewTempWindow(b, widget.NewLabel(""))
 	v := New(w, &fakeChooser{})
-	v.start = func(fn func()) { fn() }
+	v.Background = func(fn func()) { fn() }
 	w.SetContent(v.Widget())
 	w.Resize(fyne.NewSize(1400, 900))
 	v.SetData(d.table, d.names, d.info)

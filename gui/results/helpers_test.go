@@ -95,7 +95,7 @@ func newFixture(t *testing.T, language string) *fixture {
 	f := &fixture{chooser: &fakeChooser{}}
 	f.w = test.NewTempWindow(t, widget.NewLabel(""))
 	f.v = New(f.w, f.chooser)
-	f.v.start = func(fn func()) { fn() }
+	f.v.Background = func(fn func()) { fn() }
 	f.v.openURL = func(u *url.URL) error { f.opened = append(f.opened, u.String()); return nil }
 	f.w.SetContent(f.v.Widget())
 	f.w.Resize(fyne.NewSize(1400, 900))

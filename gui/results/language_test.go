@@ -90,7 +90,7 @@ func TestChineseScreenHasNoEnglish(t *testing.T) {
 	f.saveAs(t, path, "CSV（PBX 原始文件）", "")
 	checkChinese(t, "replace", f.top(t), ok)
 	var work func()
-	f.v.start = func(fn func()) { work = fn }
+	f.v.Background = func(fn func()) { work = fn }
 	tapButton(t, f.top(t), "是")
 	checkChinese(t, "progress", f.top(t), ok)
 	work()

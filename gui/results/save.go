@@ -107,7 +107,7 @@ func (v *View) saveTo(path string, j saveJob, overwrite bool) {
 	ctx, cancel := context.WithCancel(context.Background())
 	prog := newSaveProgress(v.win, filepath.Base(path), j.count(), cancel)
 	v.saving = true
-	v.start(func() {
+	v.Background(func() {
 		err := atomicfile.Write(ctx, path, overwrite, func(w io.Writer) error {
 			return j.write(ctx, w, prog.report)
 		})

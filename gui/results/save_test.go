@@ -240,7 +240,7 @@ func TestSaveCancelled(t *testing.T) {
 	f := newFixture(t, i18n.English)
 	f.v.SetData(d.table, d.names, d.info)
 	var work func()
-	f.v.start = func(fn func()) { work = fn } // hold the write until Cancel is tapped
+	f.v.Background = func(fn func()) { work = fn } // hold the write until Cancel is tapped
 	var got error
 	f.v.OnSaved = func(_ string, err error) { got = err }
 	dir := t.TempDir()

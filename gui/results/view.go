@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
 	"cdrdesk/cdrclient"
@@ -24,6 +25,10 @@ type View struct {
 	// OnSaved, if set, is called on the UI goroutine when a save ends: err is nil when
 	// the report was written to path.
 	OnSaved func(path string, err error)
+	// Background runs long work (filtering, sorting, saving) off the UI goroutine; it
+	// starts a goroutine unless replaced. Tests run the work inline, so that what it
+	// shows through fyne.Do is done when the call returns.
+	Background func(work func())
 
 	win     fyne.Window
 	chooser FileChooser
@@ -31,7 +36,6 @@ type View struct {
 	engine  *engine
 
 	// Collaborators tests replace.
-	start     func(func())         // runs long work in the background
 	openURL   func(*url.URL) error // opens a folder in the system's file manager
 	afterShow func()               // called after each answer of the engine is shown
 
@@ -68,9 +72,9 @@ func New(w fyne.Window, chooser FileChooser) *View {
 		chooser = fyneChooser{}
 	}
 	v := &View{win: w, chooser: chooser, words: newWords()}
-	v.start = func(f func()) { go f() }
+	v.Background = func(f func()) { go f() }
 	v.openURL = func(u *url.URL) error { return fyne.CurrentApp().OpenURL(u) }
-	v.engine = &engine{start: func(f func()) { v.start(f) }, deliver: v.show}
+	v.engine = &engine{start: func(f func()) { v.Background(f) }, deliver: v.show}
 	v.grid = newGrid(v.sortBy)
 	v.bar = newToolbar(v.filterChanged, v.chooseColumns, v.setSeconds)
 	v.sum = newSummaryStrip()
@@ -78,9 +82,13 @@ func New(w fyne.Window, chooser FileChooser) *View {
 	v.empty.Hide()
 	hint := widget.NewLabelWithStyle(i18n.L("Choose extensions and dates, then Get records"), fyne.TextAlignCenter, fyne.TextStyle{})
 	hint.Wrapping = fyne.TextWrapWord
+	// Centred vertically but given the full width, so that the sentences wrap at it.
+	middle := func(o fyne.CanvasObject) fyne.CanvasObject {
+		return container.NewVBox(layout.NewSpacer(), o, layout.NewSpacer())
+	}
 	v.body = container.NewBorder(v.bar.box, v.sum.box, nil, nil,
-		container.NewStack(v.grid.table, container.NewCenter(v.empty)))
-	v.root = container.NewStack(container.NewCenter(hint))
+		container.NewStack(v.grid.table, middle(v.empty)))
+	v.root = container.NewStack(middle(hint))
 	v.Restore(State{})
 	return v
 }

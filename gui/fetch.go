@@ -1,0 +1,114 @@
+package gui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"cdrdesk/cdrclient"
+	"cdrdesk/gui/alert"
+	"cdrdesk/gui/connect"
+	"cdrdesk/gui/i18n"
+	"cdrdesk/gui/results"
+)
+
+// fetch downloads q in the background with a progress dialog that can cancel it; the
+// records then replace what the results view shows.
+func (w *Window) fetch(q cdrclient.Query) {
+	c := w.connection()
+	if c == nil {
+		w.showConnection()
+		return
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	w.cancel = cancel
+	prog := newProgressDialog(w.win, cancel)
+	w.query.SetBusy(true)
+	go func() {
+		table := cdrclient.NewTable()
+		_, err := c.Session.Fetch(ctx, q, table, func(p cdrclient.Progress) {
+			w.opts.OnUI(func() { prog.update(p) })
+		})
+		err = errors.Join(err, table.Close())
+		w.opts.OnUI(func() {
+			cancel()
+			prog.hide()
+			w.query.SetBusy(false)
+			switch {
+			case errors.Is(err, context.Canceled):
+				w.bar.text.SetText(i18n.L("Cancelled. Nothing was downloaded."))
+			case err != nil:
+				alert.Show(err, w.win)
+			default:
+				w.show(table, c, q)
+			}
+			w.done("fetch")
+		})
+	}()
+}
+
+// show puts freshly downloaded records into the results view.
+func (w *Window) show(t *cdrclient.Table, c *connect.Result, q cdrclient.Query) {
+	names := make(map[string]string, len(c.Extensions))
+	for _, e := range c.Extensions {
+		names[e.Number] = e.Name
+	}
+	w.table, w.names = t, names
+	w.info = results.Info{Profile: c.Profile.Name, PBX: c.Profile.URL, Query: q}
+	w.results.SetData(t, names, w.info)
+}
+
+// progressDialog shows a download's real figures: windows done of all, records, bytes.
+type progressDialog struct {
+	d    dialog.Dialog
+	bar  *widget.ProgressBar
+	text *widget.Label
+}
+
+func newProgressDialog(win fyne.Window, cancel func()) *progressDialog {
+	p := &progressDialog{bar: widget.NewProgressBar(), text: widget.NewLabel(i18n.L("Asking the PBX for the records…"))}
+	stop := widget.NewButton(i18n.L("Cancel"), cancel)
+	content := container.NewVBox(p.bar, p.text, container.NewCenter(stop))
+	p.d = dialog.NewCustomWithoutButtons(i18n.L("Getting records"), content, win)
+	p.d.Resize(fyne.NewSize(460, 0))
+	p.d.Show()
+	return p
+}
+
+func (p *progressDialog) update(pr cdrclient.Progress) {
+	if pr.WindowsTotal > 0 {
+		p.bar.SetValue(float64(pr.WindowsDone) / float64(pr.WindowsTotal))
+	}
+	p.text.SetText(i18n.L("Part {{.Done}} of {{.Total}} · {{.Records}} records · {{.Size}}", map[string]any{
+		"Done": min(pr.WindowsDone+1, pr.WindowsTotal), "Total": pr.WindowsTotal,
+		"Records": formatCount(pr.Records), "Size": formatBytes(pr.Bytes)}))
+}
+
+func (p *progressDialog) hide() { p.d.Hide() }
+
+// formatCount writes 1234567 as "1,234,567".
+func formatCount(n int64) string {
+	s := fmt.Sprint(n)
+	for i := len(s) - 3; i > 0 && s[i-1] != '-'; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}
+
+// formatBytes writes a size as people read it: "850 KB", "12.3 MB".
+func formatBytes(n int64) string {
+	switch {
+	case n >= 1e9:
+		return fmt.Sprintf("%.1f GB", float64(n)/1e9)
+	case n >= 1e6:
+		return fmt.Sprintf("%.1f MB", float64(n)/1e6)
+	case n >= 1e3:
+		return fmt.Sprintf("%.0f KB", float64(n)/1e3)
+	}
+	return fmt.Sprintf("%d B", n)
+}

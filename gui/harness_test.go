@@ -1,0 +1,169 @@
+package gui
+
+import (
+	"bytes"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"cdrdesk/cdrclient"
+	"cdrdesk/cdrclient/pbxsim"
+	"cdrdesk/gui/connect"
+	"cdrdesk/gui/i18n"
+	"cdrdesk/internal/profile"
+)
+
+// now is the tests' "today": last month is October 2026.
+var now = time.Date(2026, 11, 18, 10, 0, 0, 0, time.Local)
+
+// fixture is a window on a test app, connected to a simulator on loopback.
+type fixture struct {
+	t       *testing.T
+	app     fyne.App
+	w       *Window
+	store   *profile.Store
+	sim     *pbxsim.Server
+	chooser *fakeChooser
+	steps   chan string
+	seen    []string   // steps received while waiting for another
+	ui      sync.Mutex // held by whoever touches widgets: a background update or the test
+}
+
+// onUI runs a background update as the UI goroutine would: never at the same time as
+// the test's own actions (see act).
+func (f *fixture) onUI(update func()) {
+	f.ui.Lock()
+	defer f.ui.Unlock()
+	update()
+}
+
+// act runs a test action while no background update can touch the widgets.
+func (f *fixture) act(action func()) {
+	f.ui.Lock()
+	defer f.ui.Unlock()
+	action()
+}
+
+// fakeChooser answers the save dialog with a fixed path.
+type fakeChooser struct{ path string }
+
+func (f *fakeChooser) ChooseSave(_ fyne.Window, _, _ string, done func(string)) { done(f.path) }
+
+func newFixture(t *testing.T, demo bool) *fixture {
+	t.Helper()
+	t.Setenv("LANGUAGE", "en_US")
+	a := test.NewTempApp(t)
+	store, err := profile.Open(t.TempDir(), profile.NewMemorySecrets())
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := &fixture{t: t, app: a, store: store, chooser: &fakeChooser{}, steps: make(chan string, 256)}
+	o := pbxsim.DefaultOptions()
+	f.sim = pbxsim.New(o)
+	run, err := f.sim.StartTLS("127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { run.Close() })
+	startDemo := func() (connect.Demo, error) {
+		return connect.Demo{URL: run.URL, User: pbxsim.DefaultUser, Password: pbxsim.DefaultPassword, Fingerprint: run.Fingerprint}, nil
+	}
+	hook := func(step string) { f.steps <- step }
+	f.w = start(a, Options{Store: store, Now: func() time.Time { return now }, Demo: demo, StartDemo: startDemo, Chooser: f.chooser,
+		Background: func(work func()) { work() }, OnUI: f.onUI}, hook)
+	t.Cleanup(func() { i18n.Use(i18n.English) })
+	return f
+}
+
+// wait blocks until the window finished a background step whose name starts with
+// prefix (steps already seen count), and returns it. Status changes arrive as
+// "status:<text>", so tests read the status line without racing the goroutine that
+// writes it.
+func (f *fixture) wait(prefix string) string {
+	f.t.Helper()
+	for i, s := range f.seen {
+		if strings.HasPrefix(s, prefix) {
+			f.seen = f.seen[i+1:]
+			return s
+		}
+	}
+	f.seen = nil
+	deadline := time.After(30 * time.Second)
+	for {
+		select {
+		case got := <-f.steps:
+			if strings.HasPrefix(got, prefix) {
+				return got
+			}
+			f.seen = append(f.seen, got)
+		case <-deadline:
+			f.t.Fatalf("background step %q did not finish", prefix)
+		}
+	}
+}
+
+// objects walks everything drawn under o, through widgets' renderers.
+func objects(o fyne.CanvasObject, visit func(fyne.CanvasObject)) {
+	visit(o)
+	switch x := o.(type) {
+	case *fyne.Container:
+		for _, c := range x.Objects {
+			objects(c, visit)
+		}
+	case fyne.Widget:
+		for _, c := range test.WidgetRenderer(x).Objects() {
+			objects(c, visit)
+		}
+	}
+}
+
+// button finds a visible button by its text.
+func (f *fixture) button(root fyne.CanvasObject, text string) *widget.Button {
+	f.t.Helper()
+	var found *widget.Button
+	objects(root, func(o fyne.CanvasObject) {
+		if b, ok := o.(*widget.Button); ok && b.Text == text && b.Visible() {
+			found = b
+		}
+	})
+	if found == nil {
+		f.t.Fatalf("no button %q", text)
+	}
+	return found
+}
+
+// texts lists every visible text under root.
+func texts(root fyne.CanvasObject) []string {
+	var out []string
+	objects(root, func(o fyne.CanvasObject) {
+		if !o.Visible() {
+			return
+		}
+		switch x := o.(type) {
+		case *widget.Label:
+			out = append(out, x.Text)
+		case *widget.Button:
+			out = append(out, x.Text)
+		case *widget.Check:
+			out = append(out, x.Text)
+		case *widget.Select:
+			out = append(out, x.Selected, x.PlaceHolder)
+		case *widget.Entry:
+			out = append(out, x.PlaceHolder)
+		}
+	})
+	return out
+}
+
+func served(t *testing.T, sim *pbxsim.Server, q cdrclient.Query) []byte {
+	var b bytes.Buffer
+	if err := sim.WriteCSV(&b, q.Extensions, q.Start, q.End); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}

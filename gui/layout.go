@@ -1,0 +1,90 @@
+package gui
+
+import (
+	"encoding/json"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"cdrdesk/gui/i18n"
+	"cdrdesk/gui/query"
+	"cdrdesk/gui/results"
+)
+
+// statusBar is the line at the bottom: what is shown, and Save….
+type statusBar struct {
+	text *widget.Label
+	save *widget.Button
+}
+
+// build (re)creates the window's content in the current language, keeping the query,
+// the view settings and the records shown.
+func (w *Window) build() {
+	qs, rs := w.savedStates()
+
+	w.query = query.New(w.win, w.opts.Now)
+	w.query.Restore(qs)
+	w.query.OnSubmit = w.fetch
+	w.results = results.New(w.win, w.opts.Chooser)
+	if w.opts.Background != nil {
+		w.results.Background = w.opts.Background
+	}
+	w.results.Restore(rs)
+	w.bar = &statusBar{text: widget.NewLabel(""), save: widget.NewButtonWithIcon(i18n.L("Save…"), theme.DocumentSaveIcon(), w.results.Save)}
+	w.bar.text.Truncation = fyne.TextTruncateEllipsis
+	w.results.OnStatus = func(s string) { w.showStatus(s); w.done("status:" + s) }
+	w.results.OnSaved = w.saved
+
+	top := container.NewBorder(nil, nil, nil,
+		container.NewHBox(
+			widget.NewButtonWithIcon(i18n.L("Connection…"), theme.ComputerIcon(), w.showConnection),
+			widget.NewButtonWithIcon(i18n.L("Settings…"), theme.SettingsIcon(), w.showSettings)),
+		w.connectionLabel())
+	bottom := container.NewBorder(nil, nil, nil, w.bar.save, w.bar.text)
+	split := container.NewHSplit(container.NewVScroll(w.query.Widget()), w.results.Widget())
+	split.Offset = 0.3
+	w.win.SetContent(container.NewBorder(top, bottom, nil, nil, split))
+
+	if w.table != nil {
+		w.results.SetData(w.table, w.names, w.info)
+	}
+	if c := w.connection(); c != nil {
+		w.query.SetExtensions(c.Extensions)
+	}
+	w.showStatus(w.results.Status())
+}
+
+// savedStates returns the query and view settings: from the widgets when rebuilding,
+// else from the preferences of the last run.
+func (w *Window) savedStates() (query.State, results.State) {
+	if w.query != nil {
+		return w.query.State(), w.results.State()
+	}
+	var qs query.State
+	var rs results.State
+	p := w.app.Preferences()
+	_ = json.Unmarshal([]byte(p.String(prefQuery)), &qs)
+	_ = json.Unmarshal([]byte(p.String(prefResults)), &rs)
+	return qs, rs
+}
+
+func (w *Window) showStatus(s string) {
+	if s == "" {
+		s = i18n.L("No records yet.")
+	}
+	w.bar.text.SetText(s)
+	w.bar.save.Disable()
+	if w.results.CanSave() {
+		w.bar.save.Enable()
+	}
+}
+
+// saved says where a report went; failures were already explained by the view.
+func (w *Window) saved(path string, err error) {
+	if err == nil {
+		w.bar.text.SetText(i18n.L("Saved to {{.Path}}", map[string]any{"Path": path}))
+	}
+	w.done("save")
+}

@@ -1,0 +1,104 @@
+package gui
+
+import (
+	"context"
+	"time"
+
+	"fyne.io/fyne/v2/widget"
+
+	"cdrdesk/gui/alert"
+	"cdrdesk/gui/connect"
+	"cdrdesk/gui/i18n"
+)
+
+// keepAliveEvery is how idle a session may get before a heartbeat: the PBX forgets a
+// token after 30 idle minutes.
+const keepAliveEvery = 20 * time.Minute
+
+func (w *Window) connection() *connect.Result {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.conn
+}
+
+// connectionLabel says which PBX the window is connected to.
+func (w *Window) connectionLabel() *widget.Label {
+	l := widget.NewLabel(i18n.L("Not connected"))
+	if c := w.connection(); c != nil {
+		l.SetText(i18n.L("Connected to {{.Name}} ({{.URL}}, API {{.Version}})",
+			map[string]any{"Name": c.Profile.Name, "URL": c.Profile.URL, "Version": c.Session.Version()}))
+	}
+	return l
+}
+
+// connectAtStart connects to the demo PBX (--demo), reconnects to the last profile, or
+// opens the connection dialog on first run.
+func (w *Window) connectAtStart() {
+	last := w.opts.Store.Last()
+	switch {
+	case w.opts.Demo:
+		w.connectInBackground(func(ctx context.Context) (connect.Result, error) { return connect.ConnectDemo(ctx, w.deps) })
+	case last != "":
+		w.connectInBackground(func(ctx context.Context) (connect.Result, error) { return connect.Connect(ctx, w.deps, last) })
+	default:
+		w.showConnection()
+	}
+}
+
+// connectInBackground runs a silent connection; on failure it shows the dialog, with the
+// reason, so the person can fix the settings.
+func (w *Window) connectInBackground(dial func(context.Context) (connect.Result, error)) {
+	w.bar.text.SetText(i18n.L("Connecting…"))
+	go func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		defer cancel()
+		res, err := dial(ctx)
+		w.opts.OnUI(func() {
+			if err != nil {
+				w.showStatus(w.results.Status())
+				alert.Show(err, w.win)
+				w.showConnection()
+			} else {
+				w.connected(res)
+			}
+			w.done("connect")
+		})
+	}()
+}
+
+func (w *Window) showConnection() {
+	name := ""
+	if c := w.connection(); c != nil {
+		name = c.Profile.Name
+	}
+	connect.Show(w.win, w.deps, name, w.connected)
+}
+
+// connected takes over a new session: the previous one is logged out, the extension
+// list refreshed, and a keep-alive started.
+func (w *Window) connected(res connect.Result) {
+	ctx, stop := context.WithCancel(context.Background())
+	w.mu.Lock()
+	old, oldStop := w.conn, w.stop
+	w.conn, w.stop = &res, stop
+	w.mu.Unlock()
+	if oldStop != nil {
+		oldStop()
+	}
+	if old != nil && old.Session != res.Session {
+		go w.logout(old)
+	}
+	go res.Session.KeepAlive(ctx, keepAliveEvery, nil)
+	_ = w.opts.Store.SetLast(res.Profile.Name)
+	w.build()
+	w.win.SetTitle("cdrdesk — " + res.Profile.Name)
+}
+
+// logout ends a session on the PBX and forgets its token, as the design asks when the
+// user disconnects or quits. Best effort: the token expires by itself anyway.
+func (w *Window) logout(c *connect.Result) {
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
+	defer cancel()
+	_ = c.Session.Logout(ctx)
+	_ = w.opts.Store.ClearToken(c.Profile.Name)
+}
