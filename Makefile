@@ -17,7 +17,7 @@ BUILD_PACKAGES := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxr
 HEADLESS_PACKAGES := xvfb xauth x11-utils libgl1-mesa-dri imagemagick
 TEST_PACKAGES := gnome-keyring dbus dbus-x11 $(BUILD_PACKAGES) $(HEADLESS_PACKAGES)
 
-.PHONY: all build test check-go fmt-check vet unit keyring-test gui-smoke demo demo-cli bench clean
+.PHONY: all build test check-go fmt-check vet unit keyring-test gui-smoke demo demo-cli bench screenshots clean
 
 all: build
 
@@ -78,3 +78,8 @@ bench: check-go
 
 clean:
 	rm -f cdrdesk demo-yesterday.csv demo-last-month.xlsx
+
+## screenshots: retake the README's pictures of the real window (Xvfb, demo PBX).
+screenshots: build
+	@./.ci/install-packages $(HEADLESS_PACKAGES) xdotool
+	./.ci/screenshots ./cdrdesk assets/screenshots
