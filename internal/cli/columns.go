@@ -4,7 +4,7 @@ import (
 	"io"
 	"strings"
 
-	"golang.org/x/text/width"
+	"cdrdesk/internal/report"
 )
 
 // writeColumns prints rows as aligned columns. Unlike text/tabwriter it counts a
@@ -16,7 +16,7 @@ func writeColumns(w io.Writer, rows [][]string) error {
 			if i == len(widths) {
 				widths = append(widths, 0)
 			}
-			widths[i] = max(widths[i], displayWidth(cell))
+			widths[i] = max(widths[i], report.DisplayWidth(cell))
 		}
 	}
 	var b strings.Builder
@@ -24,24 +24,11 @@ func writeColumns(w io.Writer, rows [][]string) error {
 		for i, cell := range r {
 			b.WriteString(cell)
 			if i < len(r)-1 {
-				b.WriteString(strings.Repeat(" ", widths[i]-displayWidth(cell)+2))
+				b.WriteString(strings.Repeat(" ", widths[i]-report.DisplayWidth(cell)+2))
 			}
 		}
 		b.WriteByte('\n')
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
-}
-
-func displayWidth(s string) int {
-	n := 0
-	for _, r := range s {
-		switch width.LookupRune(r).Kind() {
-		case width.EastAsianWide, width.EastAsianFullwidth:
-			n += 2
-		default:
-			n++
-		}
-	}
-	return n
 }

@@ -18,7 +18,7 @@ const (
 // name whose header shows label: wide enough for the column's usual values and for
 // the label.
 func columnWidth(name, label string) float64 {
-	w := max(contentWidth(name), displayWidth(label)+filterButtonWidth)
+	w := max(contentWidth(name), DisplayWidth(label)+filterButtonWidth)
 	return float64(min(w, maxColumnWidth))
 }
 
@@ -39,9 +39,9 @@ func contentWidth(name string) int {
 	return defaultColumnWidth
 }
 
-// displayWidth counts s in character cells: Chinese and other wide characters take
+// DisplayWidth counts s in character cells: Chinese and other wide characters take
 // two, as they do in Excel's grid.
-func displayWidth(s string) int {
+func DisplayWidth(s string) int {
 	n := 0
 	for _, r := range s {
 		switch width.LookupRune(r).Kind() {
