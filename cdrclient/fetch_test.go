@@ -113,8 +113,8 @@ func TestFetchHalvesWindowsOn504(t *testing.T) {
 }
 
 func TestFetchGivesUpBelowOneHour(t *testing.T) {
-	p := startPBX(t, func(o *pbxsim.Options) { o.DownloadDelay = 300 * time.Millisecond })
-	s := p.session(t, func(c *cdrclient.Config) { c.Timeouts.Header = 50 * time.Millisecond })
+	p := startPBX(t, func(o *pbxsim.Options) { o.DownloadDelay = 2 * time.Second })
+	s := p.session(t, func(c *cdrclient.Config) { c.Timeouts.Header = 100 * time.Millisecond })
 	q := cdrclient.Query{Start: testStart, End: testStart.Add(3*time.Hour - time.Second)}
 	var last cdrclient.Progress
 	_, err := s.Fetch(ctxT(t), q, &bytes.Buffer{}, func(pr cdrclient.Progress) { last = pr })
@@ -222,9 +222,11 @@ func TestFetchDroppedConnection(t *testing.T) {
 	}
 }
 
+// The margins are wide (a 2 s stall against a 100 ms limit) so a loaded machine cannot
+// deliver a chunk before the idle timer fires.
 func TestFetchStalledBody(t *testing.T) {
-	p := startPBX(t, func(o *pbxsim.Options) { o.SlowBody = 300 * time.Millisecond })
-	s := p.session(t, func(c *cdrclient.Config) { c.Timeouts.Idle = 50 * time.Millisecond })
+	p := startPBX(t, func(o *pbxsim.Options) { o.SlowBody = 2 * time.Second })
+	s := p.session(t, func(c *cdrclient.Config) { c.Timeouts.Idle = 100 * time.Millisecond })
 	q := cdrclient.Query{Start: testStart, End: testStart.Add(2*time.Hour - time.Second)}
 	_, err := s.Fetch(ctxT(t), q, &bytes.Buffer{}, nil)
 	var ce *cdrclient.ConnectionError
