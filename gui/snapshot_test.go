@@ -17,7 +17,6 @@ func TestMainScreenMarkup(t *testing.T) {
 	for _, language := range []string{i18n.English, i18n.Chinese} {
 		t.Run(language, func(t *testing.T) {
 			f := newFixture(t, true)
-			f.app.Settings().SetTheme(style.New(style.Light))
 			f.wait("connect")
 			f.w.applySettings(language, style.Light)
 			root := f.w.win.Canvas().Content()
