@@ -59,7 +59,8 @@ keyring-test:
 	  dbus-run-session -- sh -c "printf test-password | gnome-keyring-daemon --unlock --components=secrets >/dev/null && \
 	    go test -race -count=1 -tags keyring_integration -run Keyring ./internal/profile/"'
 
-## gui-smoke: start the real window under Xvfb in English and in Chinese, screenshot it,
+## gui-smoke: start the real window under Xvfb in English and in Chinese (in a private
+## D-Bus session with a throw-away HOME, so nothing it starts outlives it), screenshot it,
 ## and fail if it did not appear or stayed blank.
 gui-smoke: build
 	@mkdir -p .cache
