@@ -40,12 +40,7 @@ func (j saveJob) write(ctx context.Context, w io.Writer, progress func(done int)
 		progress(j.count())
 		return err
 	}
-	var rw report.Writer
-	if j.format == report.XLSX {
-		rw = report.NewXLSX(w, j.opts)
-	} else {
-		rw = report.NewExcelCSV(w, j.opts)
-	}
+	rw := report.New(j.format, w, j.opts)
 	if err := j.writeRows(ctx, rw, progress); err != nil {
 		rw.Close() // releases the writer's temporary files; the first error tells
 		return err

@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -65,11 +64,6 @@ func runExport(ctx context.Context, args []string, env Env) int {
 	if out == "" {
 		out = suggestName(conn.name, q, format)
 	}
-	if out != "-" && !overwrite {
-		if _, err := os.Lstat(out); err == nil {
-			return fail(env.Stderr, &atomicfile.ExistsError{Path: out})
-		}
-	}
 	var sum cdrclient.Summary
 	write := func(w io.Writer) (err error) {
 		sum, err = fetchReport(ctx, conn.sess, q, format, w)
@@ -94,12 +88,7 @@ func fetchReport(ctx context.Context, sess *cdrclient.Session, q cdrclient.Query
 	if f == report.CSV {
 		return sess.Fetch(ctx, q, w, nil)
 	}
-	var rw report.Writer
-	if f == report.XLSX {
-		rw = report.NewXLSX(w, report.Options{})
-	} else {
-		rw = report.NewExcelCSV(w, report.Options{})
-	}
+	rw := report.New(f, w, report.Options{})
 	parser := cdrclient.NewRowParser(rw)
 	sum, err := sess.Fetch(ctx, q, parser, nil)
 	err = errors.Join(err, parser.Close())

@@ -1,6 +1,9 @@
 package report
 
-import "errors"
+import (
+	"errors"
+	"io"
+)
 
 // Writer receives a report row by row: Header once, then any number of Rows, then
 // Close, which finishes the file. Nothing is complete before Close, and Close must be
@@ -54,3 +57,13 @@ var (
 	errClosed      = errors.New("report: writer already closed")
 	errApostrophe  = errors.New("report: a sheet name may not contain an apostrophe")
 )
+
+// New returns the Writer of an Excel-friendly format: XLSX gives NewXLSX, anything else
+// NewExcelCSV. The PBX's own CSV (format CSV) is not written row by row: callers copy
+// its raw bytes instead.
+func New(f Format, w io.Writer, opt Options) Writer {
+	if f == XLSX {
+		return NewXLSX(w, opt)
+	}
+	return NewExcelCSV(w, opt)
+}
