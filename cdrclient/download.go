@@ -33,7 +33,11 @@ func (f *fetchRun) download(ctx context.Context, link *DownloadLink) (started bo
 	body := newIdleReader(resp.Body, s.timeouts.Idle, func() { cancel(errIdle) })
 	defer body.stop()
 	br := bufio.NewReaderSize(body, 64<<10)
-	if looksLikeJSON(br) {
+	isJSON, err := looksLikeJSON(br)
+	if err != nil {
+		return false, s.transportError(ctx, link.URL, err)
+	}
+	if isJSON {
 		data, err := io.ReadAll(io.LimitReader(br, maxEnvelope))
 		if err != nil {
 			return false, s.transportError(ctx, link.URL, err)
@@ -46,6 +50,11 @@ func (f *fetchRun) download(ctx context.Context, link *DownloadLink) (started bo
 	f.j.BeginWindow()
 	cw := &countingWriter{w: f.j, onWrite: f.maybeReport}
 	_, err = br.WriteTo(cw)
+	if err == nil && context.Cause(ctx) != nil {
+		// A cancelled request's body may end with a clean EOF on its next read; the
+		// bytes before it are not the whole file.
+		err = context.Cause(ctx)
+	}
 	if err != nil {
 		var werr writeError
 		if errors.As(err, &werr) {
@@ -65,11 +74,15 @@ func (f *fetchRun) maybeReport() {
 
 // looksLikeJSON sniffs the start of a download: the PBX answers errors with HTTP 200 and
 // a JSON envelope instead of the CSV. An optional BOM and white space are skipped.
-func looksLikeJSON(br *bufio.Reader) bool {
-	head, _ := br.Peek(512)
+// A read error is returned rather than dropped: Peek hands it over only once.
+func looksLikeJSON(br *bufio.Reader) (bool, error) {
+	head, err := br.Peek(512)
+	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
+		return false, err
+	}
 	head = bytes.TrimPrefix(head, []byte("\xef\xbb\xbf"))
 	head = bytes.TrimLeft(head, " \t\r\n")
-	return len(head) > 0 && head[0] == '{'
+	return len(head) > 0 && head[0] == '{', nil
 }
 
 // tokenOf returns the token a download link was made with.
