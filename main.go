@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"cdrdesk/internal/cli"
+	_ "cdrdesk/internal/localeenv" // before Fyne reads the locale: see the package
 	"cdrdesk/internal/profile"
 )
 
