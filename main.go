@@ -29,24 +29,32 @@ func main() {
 		os.Exit(runWindow(len(args) == 1))
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
+	std, closeStd := cliStreams(args)
 	env := cli.Env{
-		Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr,
+		Stdin: std.in, Stdout: std.out, Stderr: std.err,
 		Getenv:   os.Getenv,
 		Now:      time.Now,
 		Profiles: openProfiles,
 		Version:  versionLine(),
 	}
-	os.Exit(cli.Run(ctx, args, env))
+	code := cli.Run(ctx, args, env)
+	closeStd()
+	stop()
+	os.Exit(code)
 }
 
 func openProfiles() (*profile.Store, error) {
 	return profile.Open("", profile.NewKeyring(keyringTimeout))
 }
 
-func versionLine() string {
+// versionLine is what `cdrdesk version` prints: "cdrdesk 0.1.0 (e13dfc4)".
+func versionLine() string { return "cdrdesk " + versionText() }
+
+// versionText is the version as stamped by the Makefile ("0.1.0 (e13dfc4)"), or "dev"
+// for a plain go build; the About dialog shows it too.
+func versionText() string {
 	if commit != "" {
-		return "cdrdesk " + version + " (" + commit + ")"
+		return version + " (" + commit + ")"
 	}
-	return "cdrdesk " + version
+	return version
 }
