@@ -22,7 +22,7 @@ func runWindow(demo bool) int {
 		gui.ShowFatal(a, err)
 		return 1
 	}
-	gui.Start(a, gui.Options{Store: store, Demo: demo})
+	gui.Start(a, gui.Options{Store: store, Demo: demo, Version: versionText()})
 	a.Run()
 	return 0
 }

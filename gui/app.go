@@ -23,6 +23,7 @@ import (
 // Options are the collaborators of the window; tests pass their own.
 type Options struct {
 	Store     *profile.Store
+	Version   string // shown in the About dialog: "0.1.0 (e13dfc4)", or "dev"
 	Now       func() time.Time
 	Demo      bool                         // connect to the built-in demo PBX at start
 	StartDemo func() (connect.Demo, error) // nil = NewDemo's

@@ -21,6 +21,9 @@ import (
 // now is the tests' "today": last month is October 2026.
 var now = time.Date(2026, 11, 18, 10, 0, 0, 0, time.Local)
 
+// testVersion is the version the fixture's window was "built" as.
+const testVersion = "0.1.0 (e13dfc4)"
+
 // fixture is a window on a test app, connected to a simulator on loopback.
 type fixture struct {
 	t       *testing.T
@@ -74,7 +77,7 @@ func newFixture(t *testing.T, demo bool) *fixture {
 		return connect.Demo{URL: run.URL, User: pbxsim.DefaultUser, Password: pbxsim.DefaultPassword, Fingerprint: run.Fingerprint}, nil
 	}
 	hook := func(step string) { f.steps <- step }
-	f.w = start(a, Options{Store: store, Now: func() time.Time { return now }, Demo: demo, StartDemo: startDemo, Chooser: f.chooser,
+	f.w = start(a, Options{Store: store, Version: testVersion, Now: func() time.Time { return now }, Demo: demo, StartDemo: startDemo, Chooser: f.chooser,
 		Background: func(work func()) { work() }, OnUI: f.onUI}, hook)
 	t.Cleanup(func() { i18n.Use(i18n.English) })
 	return f

@@ -40,7 +40,8 @@ func (w *Window) build() {
 	top := container.NewBorder(nil, nil, nil,
 		container.NewHBox(
 			widget.NewButtonWithIcon(i18n.L("Connection…"), theme.ComputerIcon(), w.showConnection),
-			widget.NewButtonWithIcon(i18n.L("Settings…"), theme.SettingsIcon(), w.showSettings)),
+			widget.NewButtonWithIcon(i18n.L("Settings…"), theme.SettingsIcon(), w.showSettings),
+			widget.NewButtonWithIcon(i18n.L("About"), theme.InfoIcon(), w.showAbout)),
 		w.connectionLabel())
 	bottom := container.NewBorder(nil, nil, nil, w.bar.save, w.bar.text)
 	split := container.NewHSplit(container.NewVScroll(w.query.Widget()), w.results.Widget())
