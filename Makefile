@@ -6,18 +6,33 @@ SHELL := /bin/sh
 export PATH := $(PATH):/usr/local/go/bin
 export LANG ?= C.UTF-8
 
+# FyneApp.toml holds the one version; every artefact is stamped from it and from git.
 VERSION := $(shell sed -n 's/^Version *= *"\(.*\)"/\1/p' FyneApp.toml)
+BUILDNO := $(shell sed -n 's/^Build *= *\([0-9]*\)/\1/p' FyneApp.toml)
 COMMIT  := $(shell git rev-parse --short HEAD 2>/dev/null)
 LDFLAGS := -X main.version=$(VERSION) -X main.commit=$(COMMIT)
 GO_MIN  := 1.26
+DIST    := dist
+
+# Go tools, pinned; `go run pkg@version` builds them once into Go's cache.
+FYNE_TOOL   := go run fyne.io/tools/cmd/fyne@v1.7.4
+WINRES_TOOL := go run github.com/tc-hib/go-winres@v0.3.3
 
 # The window is Fyne on GLFW: cgo with the X11 and OpenGL headers.
 BUILD_PACKAGES := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev
 # Running it without a screen (CI): Xvfb, Mesa's software OpenGL, and screenshot tools.
 HEADLESS_PACKAGES := xvfb xauth x11-utils libgl1-mesa-dri imagemagick
-TEST_PACKAGES := gnome-keyring dbus dbus-x11 $(BUILD_PACKAGES) $(HEADLESS_PACKAGES)
+# Release artefacts: the Windows cross-build, its installer, the Linux package, and Wine
+# to try the Windows ones (its fonts only for the installer's screenshots).
+WINDOWS_PACKAGES := gcc-mingw-w64-x86-64
+INSTALLER_PACKAGES := nsis imagemagick
+LINUX_PACKAGE_PACKAGES := xz-utils desktop-file-utils
+WINE_PACKAGES := wine wine64 unzip icoutils $(WINDOWS_PACKAGES)
+RELEASE_PACKAGES := $(WINDOWS_PACKAGES) $(INSTALLER_PACKAGES) $(LINUX_PACKAGE_PACKAGES) $(WINE_PACKAGES)
+TEST_PACKAGES := gnome-keyring dbus dbus-x11 $(BUILD_PACKAGES) $(HEADLESS_PACKAGES) $(RELEASE_PACKAGES)
 
-.PHONY: all build test check-go fmt-check vet unit keyring-test gui-smoke demo demo-cli bench screenshots clean
+.PHONY: all build test check-go fmt-check vet unit keyring-test gui-smoke demo demo-cli bench screenshots clean \
+	windows installer linux install release-check installer-screenshots
 
 all: build
 
@@ -38,7 +53,7 @@ demo: build
 ## integration test against a real Secret Service (gnome-keyring in a private D-Bus).
 test: check-go
 	@./.ci/install-packages $(TEST_PACKAGES)
-	$(MAKE) --no-print-directory fmt-check vet unit keyring-test build gui-smoke
+	$(MAKE) --no-print-directory fmt-check vet unit keyring-test build gui-smoke release-check
 
 fmt-check:
 	@out=$$(gofmt -l .); \
@@ -78,7 +93,54 @@ bench: check-go
 	go run ./internal/bench
 
 clean:
-	rm -f cdrdesk demo-yesterday.csv demo-last-month.xlsx
+	rm -rf cdrdesk demo-yesterday.csv demo-last-month.xlsx rsrc_windows_amd64.syso $(DIST)
+
+## windows: dist/cdrdesk.exe, cross-built with mingw-w64: a GUI program (no console
+## window) carrying the icon, the version in its file properties and a manifest.
+windows: check-go
+	@./.ci/install-packages $(WINDOWS_PACKAGES)
+	$(WINRES_TOOL) simply --arch amd64 --out rsrc --manifest gui --icon assets/icon.png \
+	  --product-name cdrdesk --product-version "$(VERSION)$(if $(COMMIT), ($(COMMIT)))" --file-version $(VERSION).$(BUILDNO) \
+	  --file-description cdrdesk --original-filename cdrdesk.exe --copyright "cdrdesk authors"
+	CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC=x86_64-w64-mingw32-gcc \
+	  go build -trimpath -tags migrated_fynedo -ldflags "-H=windowsgui $(LDFLAGS)" -o $(DIST)/cdrdesk.exe .
+
+## installer: dist/cdrdesk-VERSION-setup.exe (NSIS): per-user, Start menu and desktop
+## shortcuts, English and Chinese, an uninstaller; upgrades keep the user's settings.
+installer: windows
+	@./.ci/install-packages $(INSTALLER_PACKAGES)
+	@mkdir -p .cache
+	convert assets/icon.png -define icon:auto-resize=256,64,48,32,16 .cache/cdrdesk.ico
+	makensis -V2 -NOCD -DVERSION=$(VERSION) -DVERSION4=$(VERSION).$(BUILDNO) -DEXE=$(DIST)/cdrdesk.exe \
+	  -DICON=.cache/cdrdesk.ico -DOUTFILE=$(DIST)/cdrdesk-$(VERSION)-setup.exe assets/installer/cdrdesk.nsi
+
+## linux: dist/cdrdesk-VERSION-linux-amd64.tar.xz (fyne package): the program, its menu
+## entry in English and Chinese, the icon, and a Makefile to install them.
+linux: build
+	@./.ci/install-packages $(LINUX_PACKAGE_PACKAGES)
+	./.ci/linux-package ./cdrdesk $(DIST)/cdrdesk-$(VERSION)-linux-amd64.tar.xz $(FYNE_TOOL)
+
+## install: put cdrdesk into this user's applications menu (~/.local); no root needed.
+install: linux
+	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
+	  tar -xJf $(DIST)/cdrdesk-$(VERSION)-linux-amd64.tar.xz -C "$$tmp" && \
+	  $(MAKE) --no-print-directory -C "$$tmp/cdrdesk" user-install && \
+	  echo "Installed: $$HOME/.local/bin/cdrdesk, in the applications menu as cdrdesk."
+
+## release-check: build the three artefacts and try them: the Windows build under Wine
+## against the Linux build's demo PBX, the installer under Wine, the Linux package.
+release-check: installer linux
+	@./.ci/install-packages $(WINE_PACKAGES)
+	CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC=x86_64-w64-mingw32-gcc \
+	  go test -c -tags migrated_fynedo -o .cache/cdrdesk-test.exe .
+	./.ci/wine-smoke ./cdrdesk $(DIST)/cdrdesk.exe .cache/cdrdesk-test.exe
+	./.ci/installer-test $(DIST)/cdrdesk-$(VERSION)-setup.exe $(DIST)/cdrdesk.exe
+	./.ci/linux-package-test $(DIST)/cdrdesk-$(VERSION)-linux-amd64.tar.xz $(VERSION)
+
+## installer-screenshots: retake the README's pictures of the installer (Wine, Xvfb).
+installer-screenshots: installer
+	@./.ci/install-packages $(WINE_PACKAGES) $(HEADLESS_PACKAGES) fonts-wine fonts-wqy-microhei fontconfig
+	./.ci/installer-screenshots assets/screenshots $(DIST)/cdrdesk-$(VERSION)-setup.exe
 
 ## screenshots: retake the README's pictures of the real window (Xvfb, demo PBX).
 screenshots: build
