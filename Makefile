@@ -79,8 +79,8 @@ keyring-test:
 ## and fail if it did not appear or stayed blank.
 gui-smoke: build
 	@mkdir -p .cache
-	./.ci/gui-smoke ./cdrdesk .cache/smoke-en.png en_US.UTF-8
-	./.ci/gui-smoke ./cdrdesk .cache/smoke-zh.png zh_CN.UTF-8
+	./.ci/gui-smoke .cache/smoke-en.png en_US.UTF-8 ./cdrdesk
+	./.ci/gui-smoke .cache/smoke-zh.png zh_CN.UTF-8 ./cdrdesk
 
 ## demo-cli: build, start the demo PBX on loopback, export yesterday's calls from it.
 demo-cli: build
@@ -136,6 +136,11 @@ release-check: installer linux
 	./.ci/wine-smoke ./cdrdesk $(DIST)/cdrdesk.exe .cache/cdrdesk-test.exe
 	./.ci/installer-test $(DIST)/cdrdesk-$(VERSION)-setup.exe $(DIST)/cdrdesk.exe
 	./.ci/linux-package-test $(DIST)/cdrdesk-$(VERSION)-linux-amd64.tar.xz $(VERSION)
+	@# The Windows window itself, connected to its built-in demo PBX: Wine draws it with
+	@# Mesa's OpenGL under Xvfb.
+	@rm -rf .cache/wine-gui && ./.ci/wine-prefix $(CURDIR)/.cache/wine-gui
+	WINEPREFIX=$(CURDIR)/.cache/wine-gui WINEDEBUG=-all ./.ci/gui-smoke .cache/smoke-wine.png en_US.UTF-8 wine $(DIST)/cdrdesk.exe
+	@WINEPREFIX=$(CURDIR)/.cache/wine-gui wineserver -k 2>/dev/null; rm -rf .cache/wine-gui
 
 ## installer-screenshots: retake the README's pictures of the installer (Wine, Xvfb).
 installer-screenshots: installer
