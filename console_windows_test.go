@@ -9,6 +9,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 
 	"golang.org/x/sys/windows"
 )
@@ -25,16 +26,16 @@ var freeConsole = windows.NewLazySystemDLL("kernel32.dll").NewProc("FreeConsole"
 // line would and writes one line to each output.
 func TestMain(m *testing.M) {
 	if os.Getenv(childEnv) != "" {
-		seen := fmt.Sprintf("the child's handles: in=%v out=%v err=%v", usable(windows.STD_INPUT_HANDLE), usable(windows.STD_OUTPUT_HANDLE), usable(windows.STD_ERROR_HANDLE))
+		seen := fmt.Sprintf("LOCALAPPDATA=%s; the child's handles: in=%v out=%v err=%v", os.Getenv("LOCALAPPDATA"), usable(windows.STD_INPUT_HANDLE), usable(windows.STD_OUTPUT_HANDLE), usable(windows.STD_ERROR_HANDLE))
 		s, done := cliStreams([]string{"version"})
 		if f, ok := s.out.(*os.File); ok {
 			seen += "; its output went to " + f.Name()
 		}
-		// Said only when a test fails, to tell which way the choice went.
-		os.WriteFile(filepath.Join(os.Getenv("LOCALAPPDATA"), "child.txt"), []byte(seen), 0o600)
 		s.out.Write([]byte("to stdout\r\n"))
 		s.err.Write([]byte("to stderr\r\n"))
 		done()
+		// Written last: the parent waits for it, and shows it when a test fails.
+		os.WriteFile(filepath.Join(os.Getenv("LOCALAPPDATA"), "child.txt"), []byte(seen), 0o600)
 		os.Exit(0)
 	}
 	os.Exit(m.Run())
@@ -48,7 +49,14 @@ func startChild(t *testing.T, appData string, files [3]*os.File) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	env := append(os.Environ(), childEnv+"=1", "LOCALAPPDATA="+appData)
+	// Windows looks names up without regard to case and takes the first of two, so the
+	// inherited LOCALAPPDATA must go rather than be followed by ours.
+	env := []string{childEnv + "=1", "LOCALAPPDATA=" + appData}
+	for _, kv := range os.Environ() {
+		if name, _, _ := strings.Cut(kv, "="); !strings.EqualFold(name, "LOCALAPPDATA") && !strings.EqualFold(name, childEnv) {
+			env = append(env, kv)
+		}
+	}
 	attr := &os.ProcAttr{Env: env, Sys: &syscall.SysProcAttr{CreationFlags: windows.DETACHED_PROCESS}}
 	for _, f := range files {
 		attr.Files = append(attr.Files, f)
@@ -60,6 +68,14 @@ func startChild(t *testing.T, appData string, files [3]*os.File) {
 	if st, err := p.Wait(); err != nil || !st.Success() {
 		t.Fatalf("child: %v %v", st, err)
 	}
+	// Once, in a cold CI run under Wine, the child's files were not there after the wait
+	// (the cause is not pinned down): wait for its last one, with a bound only for a hang.
+	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		if _, err := os.Stat(filepath.Join(appData, "child.txt")); err == nil {
+			return
+		}
+	}
+	t.Fatal("the child never finished")
 }
 
 func TestNoConsoleWritesTheLog(t *testing.T) {
