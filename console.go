@@ -48,3 +48,12 @@ func openLog(path string, args []string, now time.Time) (*os.File, error) {
 	fmt.Fprintf(f, "\r\n--- %s cdrdesk %s\r\n", now.Format("2006-01-02 15:04:05"), strings.Join(args, " "))
 	return f, nil
 }
+
+// logNotice is the message box a failed command shows when it had no console and wrote
+// its messages to the log: nobody would otherwise know it failed, or where to look.
+func logNotice(path string, chinese bool) (title, text string) {
+	if chinese {
+		return "cdrdesk", "cdrdesk 命令没有完成。\n\n详细信息已写入：\n" + path
+	}
+	return "cdrdesk", "The cdrdesk command did not finish.\n\nWhat happened is written in:\n" + path
+}

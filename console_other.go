@@ -5,6 +5,6 @@ package main
 import "os"
 
 // cliStreams: outside Windows a program always has its parent's standard streams.
-func cliStreams([]string) (stdStreams, func()) {
-	return stdStreams{os.Stdin, os.Stdout, os.Stderr}, func() {}
+func cliStreams([]string) (stdStreams, func(code int)) {
+	return stdStreams{os.Stdin, os.Stdout, os.Stderr}, func(int) {}
 }

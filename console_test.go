@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -55,4 +56,19 @@ func tempDir(t *testing.T) string {
 	}
 	t.Cleanup(func() { os.RemoveAll(dir) })
 	return dir
+}
+
+func TestLogNoticeNamesTheLogInTheUsersLanguage(t *testing.T) {
+	path := `C:\Users\李娜\AppData\Local\cdrdesk\cdrdesk.log`
+	for _, chinese := range []bool{false, true} {
+		_, text := logNotice(path, chinese)
+		if !strings.HasSuffix(text, "\n"+path) {
+			t.Errorf("chinese=%v: %q does not end with the log's path", chinese, text)
+		}
+		words := strings.FieldsFunc(strings.TrimSuffix(text, path), func(r rune) bool { return r < 'A' || r > 'z' })
+		english := slices.ContainsFunc(words, func(w string) bool { return w != "cdrdesk" })
+		if english == chinese {
+			t.Errorf("chinese=%v: %q", chinese, text)
+		}
+	}
 }

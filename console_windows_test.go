@@ -33,7 +33,7 @@ func TestMain(m *testing.M) {
 		}
 		s.out.Write([]byte("to stdout\r\n"))
 		s.err.Write([]byte("to stderr\r\n"))
-		done()
+		done(0)
 		// Written last: the parent waits for it, and shows it when a test fails.
 		os.WriteFile(filepath.Join(os.Getenv("LOCALAPPDATA"), "child.txt"), []byte(seen), 0o600)
 		os.Exit(0)

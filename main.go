@@ -38,7 +38,7 @@ func main() {
 		Version:  versionLine(),
 	}
 	code := cli.Run(ctx, args, env)
-	closeStd()
+	closeStd(code)
 	stop()
 	os.Exit(code)
 }
