@@ -132,8 +132,9 @@ install: linux
 ## against the Linux build's demo PBX, the installer under Wine, the Linux package.
 release-check: installer linux
 	@./.ci/install-packages $(WINE_PACKAGES)
+	@# -trimpath as in make windows, so the test build reuses its compiled packages.
 	CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC=x86_64-w64-mingw32-gcc \
-	  go test -c -tags migrated_fynedo -o .cache/cdrdesk-test.exe .
+	  go test -c -trimpath -tags migrated_fynedo -o .cache/cdrdesk-test.exe .
 	./.ci/wine-smoke ./cdrdesk $(DIST)/cdrdesk.exe .cache/cdrdesk-test.exe
 	./.ci/installer-test $(DIST)/cdrdesk-$(VERSION)-setup.exe $(DIST)/cdrdesk.exe
 	./.ci/linux-package-test $(DIST)/cdrdesk-$(VERSION)-linux-amd64.tar.xz $(VERSION)
