@@ -51,9 +51,10 @@ func openLog(path string, args []string, now time.Time) (*os.File, error) {
 
 // logNotice is the message box a failed command shows when it had no console and wrote
 // its messages to the log: nobody would otherwise know it failed, or where to look.
-func logNotice(path string, chinese bool) (title, text string) {
+// Its title is the program's name in either language.
+func logNotice(path string, chinese bool) string {
 	if chinese {
-		return "cdrdesk", "cdrdesk 命令没有完成。\n\n详细信息已写入：\n" + path
+		return "cdrdesk 命令没有完成。\n\n详细信息已写入：\n" + path
 	}
-	return "cdrdesk", "The cdrdesk command did not finish.\n\nWhat happened is written in:\n" + path
+	return "The cdrdesk command did not finish.\n\nWhat happened is written in:\n" + path
 }

@@ -75,9 +75,8 @@ func cliStreams(args []string) (stdStreams, func(code int)) {
 			f.Close()
 		}
 		if logged != "" && code != 0 && interactive() {
-			title, text := logNotice(logged, chineseUI())
-			t, _ := windows.UTF16PtrFromString(title)
-			m, _ := windows.UTF16PtrFromString(text)
+			t, _ := windows.UTF16PtrFromString("cdrdesk")
+			m, _ := windows.UTF16PtrFromString(logNotice(logged, chineseUI()))
 			windows.MessageBox(0, m, t, windows.MB_OK|windows.MB_ICONWARNING|windows.MB_SETFOREGROUND)
 		}
 	}
