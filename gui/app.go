@@ -84,7 +84,8 @@ func start(a fyne.App, opts Options, afterBackground func(step string)) *Window 
 	a.SetIcon(style.Icon)
 
 	w := &Window{app: a, opts: opts, afterBackground: afterBackground}
-	w.deps = connect.Deps{Store: opts.Store, StartDemo: opts.StartDemo, Now: opts.Now, Timeouts: opts.Timeouts}
+	w.deps = connect.Deps{Store: opts.Store, StartDemo: opts.StartDemo, Now: opts.Now, Timeouts: opts.Timeouts,
+		ProfileChanged: w.profileChanged}
 	w.win = a.NewWindow("cdrdesk")
 	w.win.Resize(fyne.NewSize(float32(p.FloatWithFallback(prefWidth, 1200)), float32(p.FloatWithFallback(prefHeight, 760))))
 	w.win.SetCloseIntercept(w.quit)

@@ -47,6 +47,7 @@ func (w *Window) build() {
 	split := container.NewHSplit(container.NewVScroll(w.query.Widget()), w.results.Widget())
 	split.Offset = 0.3
 	w.win.SetContent(container.NewBorder(top, bottom, nil, nil, split))
+	w.win.SetTitle(w.title())
 
 	if w.table != nil {
 		w.results.SetData(w.table, w.names, w.info)

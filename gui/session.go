@@ -21,6 +21,14 @@ func (w *Window) connection() *connect.Result {
 	return w.conn
 }
 
+// title names the connection in the window's title, where the taskbar shows it.
+func (w *Window) title() string {
+	if c := w.connection(); c != nil {
+		return "cdrdesk — " + c.Profile.Name
+	}
+	return "cdrdesk"
+}
+
 // connectionLabel says which PBX the window is connected to.
 func (w *Window) connectionLabel() *widget.Label {
 	l := widget.NewLabel(i18n.L("Not connected"))
@@ -91,7 +99,33 @@ func (w *Window) connected(res connect.Result) {
 	go res.Session.KeepAlive(ctx, keepAliveEvery, nil)
 	_ = w.opts.Store.SetLast(res.Profile.Name)
 	w.build()
-	w.win.SetTitle("cdrdesk — " + res.Profile.Name)
+}
+
+// profileChanged follows the connection dialog renaming or deleting (to == "") the
+// saved connection the window is using: a new name is shown at once; a deleted one is
+// logged out, as its settings are gone. The records shown stay.
+func (w *Window) profileChanged(from, to string) {
+	w.mu.Lock()
+	c, stop := w.conn, w.stop
+	if c == nil || c.Profile.Name != from {
+		w.mu.Unlock()
+		return
+	}
+	if to != "" {
+		renamed := *c
+		renamed.Profile.Name = to
+		w.conn = &renamed
+	} else {
+		w.conn, w.stop = nil, nil
+	}
+	w.mu.Unlock()
+	if to == "" {
+		if stop != nil {
+			stop()
+		}
+		go w.logout(c)
+	}
+	w.build()
 }
 
 // logout ends a session on the PBX and forgets its token, as the design asks when the
@@ -101,4 +135,5 @@ func (w *Window) logout(c *connect.Result) {
 	defer cancel()
 	_ = c.Session.Logout(ctx)
 	_ = w.opts.Store.ClearToken(c.Profile.Name)
+	w.done("logout")
 }

@@ -22,6 +22,11 @@ type Deps struct {
 	StartDemo func() (Demo, error) // starts the built-in simulator (may be called more than once: return the running one); nil hides the demo button
 	Now       func() time.Time     // the clock; time.Now when nil
 	Timeouts  cdrclient.Timeouts   // passed to sessions (tests shorten them)
+
+	// ProfileChanged, when set, runs on the UI goroutine after the dialog renamed a saved
+	// connection (to is the new name) or deleted it (to is ""), so that a window using
+	// it can follow.
+	ProfileChanged func(from, to string)
 }
 
 // withDefaults fills what may be left out.

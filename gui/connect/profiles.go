@@ -87,7 +87,7 @@ func (d *connectDialog) renameTapped() {
 		}
 		d.start("rename", i18n.L("Saving…"), func(context.Context) func() {
 			err := d.deps.Store.Rename(from, to)
-			return func() { d.renamed(to, err) }
+			return func() { d.renamed(from, to, err) }
 		})
 	}, d.win)
 	d.sub = fd
@@ -96,12 +96,13 @@ func (d *connectDialog) renameTapped() {
 
 // renamed shows the outcome of a rename. When only the keyring failed the rename
 // stands, but the password stayed behind under the old name.
-func (d *connectDialog) renamed(to string, err error) {
+func (d *connectDialog) renamed(from, to string, err error) {
 	keyring := errors.Is(err, profile.ErrKeyringUnavailable)
 	if err != nil && !keyring {
 		d.showProblem(renameProblem(err))
 		return
 	}
+	d.profileChanged(from, to)
 	d.current = to
 	d.refreshProfiles()
 	d.form.lockName(to)
@@ -121,7 +122,7 @@ func (d *connectDialog) deleteTapped() {
 		}
 		d.start("delete", i18n.L("Deleting…"), func(context.Context) func() {
 			err := d.deps.Store.Delete(name)
-			return func() { d.deleted(err) }
+			return func() { d.deleted(name, err) }
 		})
 	}, d.win)
 	c.SetConfirmText(i18n.L("Delete"))
@@ -132,11 +133,12 @@ func (d *connectDialog) deleteTapped() {
 }
 
 // deleted shows the first remaining profile, or a new one.
-func (d *connectDialog) deleted(err error) {
+func (d *connectDialog) deleted(name string, err error) {
 	if err != nil && !errors.Is(err, profile.ErrKeyringUnavailable) {
 		d.showProblem(err)
 		return
 	}
+	d.profileChanged(name, "")
 	if err != nil {
 		d.tellKeyring()
 	}
@@ -144,5 +146,12 @@ func (d *connectDialog) deleted(err error) {
 		d.load(list[0].Name)
 	} else {
 		d.newProfile()
+	}
+}
+
+// profileChanged tells the window about a rename or deletion that stands.
+func (d *connectDialog) profileChanged(from, to string) {
+	if d.deps.ProfileChanged != nil {
+		d.deps.ProfileChanged(from, to)
 	}
 }

@@ -94,6 +94,8 @@ func TestRenameAndDeleteMoveSecrets(t *testing.T) {
 	if _, err := h.connectDirect("总部"); err != nil { // saves a token too
 		t.Fatal(err)
 	}
+	var changes []string // what a window using the profile is told
+	h.deps.ProfileChanged = func(from, to string) { changes = append(changes, from+" → "+to) }
 	d := h.open("总部")
 	if d.form.password.PlaceHolder != "Saved; leave empty to keep it" || !d.form.name.Disabled() {
 		t.Errorf("placeholder %q, name editable: %v", d.form.password.PlaceHolder, !d.form.name.Disabled())
@@ -115,6 +117,9 @@ func TestRenameAndDeleteMoveSecrets(t *testing.T) {
 	if got := strings.Join(h.secrets.Keys("cdrdesk"), ","); got != "上海总部/password-md5,上海总部/token" {
 		t.Errorf("keyring after rename: %s", got)
 	}
+	if got := strings.Join(changes, "; "); got != "总部 → 上海总部" {
+		t.Errorf("the window was told %q after the rename", got)
+	}
 
 	test.Tap(d.delete)
 	if !strings.Contains(h.screen(), "上海总部") {
@@ -128,12 +133,16 @@ func TestRenameAndDeleteMoveSecrets(t *testing.T) {
 	if keys := h.secrets.Keys("cdrdesk"); len(keys) != 0 {
 		t.Errorf("secrets left behind: %v", keys)
 	}
+	if got := strings.Join(changes, "; "); got != "总部 → 上海总部; 上海总部 → " {
+		t.Errorf("the window was told %q after the deletion", got)
+	}
 }
 
 func TestRenameToTakenName(t *testing.T) {
 	h := newHarness(t, i18n.English)
 	h.saveProfile("A", "", "", 0)
 	h.saveProfile("B", "", "", 0)
+	h.deps.ProfileChanged = func(from, to string) { t.Errorf("a refused rename told the window %q → %q", from, to) }
 	d := h.open("A")
 	test.Tap(d.rename)
 	entry, _ := find(h.win.Canvas().Overlays().Top(), func(e *widget.Entry) bool { return e.Text == "A" })
