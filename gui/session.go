@@ -82,7 +82,7 @@ func (w *Window) showConnection() {
 	connect.Show(w.win, w.deps, name, w.connected)
 }
 
-// connected takes over a new session: the previous one is logged out, the extension
+// connected takes over a new session: the previous one is retired, the extension
 // list refreshed, and a keep-alive started.
 func (w *Window) connected(res connect.Result) {
 	ctx, stop := context.WithCancel(context.Background())
@@ -94,7 +94,7 @@ func (w *Window) connected(res connect.Result) {
 		oldStop()
 	}
 	if old != nil && old.Session != res.Session {
-		go w.logout(old)
+		go w.retire(old, &res)
 	}
 	go res.Session.KeepAlive(ctx, keepAliveEvery, nil)
 	_ = w.opts.Store.SetLast(res.Profile.Name)
@@ -128,12 +128,33 @@ func (w *Window) profileChanged(from, to string) {
 	w.build()
 }
 
+// retire ends old, the session cur replaced. A reconnect to the same saved connection
+// within 25 minutes reuses its saved token: logging that out would end cur too, and
+// forgetting the saved token would forget cur's.
+func (w *Window) retire(old, cur *connect.Result) {
+	switch {
+	case old.Session.Token() == cur.Session.Token():
+		old.Session.Close()
+	case old.Profile.Name == cur.Profile.Name:
+		w.endOnPBX(old)
+	default:
+		w.endOnPBX(old)
+		_ = w.opts.Store.ClearToken(old.Profile.Name)
+	}
+	w.done("logout")
+}
+
 // logout ends a session on the PBX and forgets its token, as the design asks when the
 // user disconnects or quits. Best effort: the token expires by itself anyway.
 func (w *Window) logout(c *connect.Result) {
+	w.endOnPBX(c)
+	_ = w.opts.Store.ClearToken(c.Profile.Name)
+	w.done("logout")
+}
+
+// endOnPBX logs the session out, waiting at most 3 seconds for the PBX.
+func (w *Window) endOnPBX(c *connect.Result) {
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
 	defer cancel()
 	_ = c.Session.Logout(ctx)
-	_ = w.opts.Store.ClearToken(c.Profile.Name)
-	w.done("logout")
 }

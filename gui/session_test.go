@@ -1,11 +1,15 @@
 package gui
 
 import (
+	"context"
+	"errors"
 	"slices"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
+
+	"cdrdesk/gui/connect"
 )
 
 // TestConnectedProfileRenamedThenDeleted: the connection dialog renaming the saved
@@ -57,4 +61,72 @@ func TestConnectedProfileRenamedThenDeleted(t *testing.T) {
 		t.Fatal("Get records without a connection shows nothing")
 	}
 	f.button(top, "Try the demo PBX")
+}
+
+// TestReconnectRetiresTheOldSession: connecting again replaces the session in use. The
+// old one is logged out unless the new one reuses its token (a reconnect to the same
+// saved connection within 25 minutes), and the saved token is forgotten only when it
+// belongs to neither; either way the next download needs no new login.
+func TestReconnectRetiresTheOldSession(t *testing.T) {
+	for _, tc := range []struct {
+		name          string
+		prepare       func(f *fixture) string // returns the profile to connect to
+		sameToken     bool
+		logouts       int
+		oldTokenSaved bool
+	}{
+		{"same connection, saved token reused", func(f *fixture) string { return "Demo PBX" }, true, 0, true},
+		{"same connection, new login", func(f *fixture) string {
+			if err := f.store.ClearToken("Demo PBX"); err != nil {
+				f.t.Fatal(err)
+			}
+			return "Demo PBX"
+		}, false, 1, true},
+		{"another connection", func(f *fixture) string {
+			p, _ := f.store.Get("Demo PBX")
+			p.Name = "Second"
+			md5, err := f.store.PasswordMD5("Demo PBX")
+			if err != nil {
+				f.t.Fatal(err)
+			}
+			if err := errors.Join(f.store.Save(p), f.store.SetPasswordMD5("Second", md5)); err != nil {
+				f.t.Fatal(err)
+			}
+			return "Second"
+		}, false, 1, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			f := newFixture(t, true)
+			f.wait("connect")
+			old := f.w.connection()
+			res, err := connect.Connect(context.Background(), f.w.deps, tc.prepare(f))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if same := res.Session.Token() == old.Session.Token(); same != tc.sameToken {
+				t.Fatalf("the new session reuses the old token: %v", same)
+			}
+			f.act(func() { f.w.connected(res) })
+			f.wait("logout")
+			logins := f.sim.Stats().Logins
+			if n := f.sim.Stats().Logouts; n != tc.logouts {
+				t.Errorf("%d logouts, want %d", n, tc.logouts)
+			}
+			if tok, err := f.store.Token(res.Profile.Name); err != nil || tok.Value != res.Session.Token() {
+				t.Errorf("saved token of %s: %q, %v; the session's is %q", res.Profile.Name, tok.Value, err, res.Session.Token())
+			}
+			if _, err := f.store.Token("Demo PBX"); (err == nil) != tc.oldTokenSaved {
+				t.Errorf("the old connection's token saved: %v (%v)", err == nil, err)
+			}
+
+			test.Tap(f.button(f.w.win.Canvas().Content(), "Get records"))
+			f.wait("fetch")
+			if !strings.HasPrefix(f.w.bar.text.Text, "Showing all ") {
+				t.Errorf("after the reconnect, Get records: %q", f.w.bar.text.Text)
+			}
+			if n := f.sim.Stats().Logins; n != logins {
+				t.Errorf("the download logged in again (%d logins, %d before)", n, logins)
+			}
+		})
+	}
 }
