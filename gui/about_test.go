@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"cdrdesk/gui/i18n"
+	"cdrdesk/gui/internal/uitest"
 )
 
 // TestAboutShowsVersionAndWhereThingsAreKept opens About from the top bar, in both
@@ -19,7 +20,7 @@ func TestAboutShowsVersionAndWhereThingsAreKept(t *testing.T) {
 			f := newFixture(t, true)
 			f.wait("connect")
 			f.w.applySettings(language, "system")
-			test.Tap(f.button(f.w.win.Canvas().Content(), i18n.L("About")))
+			test.Tap(uitest.Button(f.t, f.w.win.Canvas().Content(), i18n.L("About")))
 			dlg := f.w.win.Canvas().Overlays().Top()
 			if dlg == nil {
 				t.Fatal("About opened no dialog")
@@ -40,7 +41,7 @@ func TestAboutShowsVersionAndWhereThingsAreKept(t *testing.T) {
 					t.Errorf("English left in About: %q", s)
 				}
 			}
-			test.Tap(f.button(dlg, i18n.L("Close")))
+			test.Tap(uitest.Button(f.t, dlg, i18n.L("Close")))
 			if top := f.w.win.Canvas().Overlays().Top(); top != nil {
 				t.Error("Close left the About dialog open")
 			}

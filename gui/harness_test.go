@@ -15,6 +15,7 @@ import (
 	"cdrdesk/cdrclient/pbxsim"
 	"cdrdesk/gui/connect"
 	"cdrdesk/gui/i18n"
+	"cdrdesk/gui/internal/uitest"
 	"cdrdesk/internal/profile"
 )
 
@@ -110,43 +111,10 @@ func (f *fixture) wait(prefix string) string {
 	}
 }
 
-// objects walks everything drawn under o, through widgets' renderers.
-func objects(o fyne.CanvasObject, visit func(fyne.CanvasObject)) {
-	visit(o)
-	switch x := o.(type) {
-	case *fyne.Container:
-		for _, c := range x.Objects {
-			objects(c, visit)
-		}
-	case fyne.Widget:
-		for _, c := range test.WidgetRenderer(x).Objects() {
-			objects(c, visit)
-		}
-	}
-}
-
-// button finds a visible button by its text.
-func (f *fixture) button(root fyne.CanvasObject, text string) *widget.Button {
-	f.t.Helper()
-	var found *widget.Button
-	objects(root, func(o fyne.CanvasObject) {
-		if b, ok := o.(*widget.Button); ok && b.Text == text && b.Visible() {
-			found = b
-		}
-	})
-	if found == nil {
-		f.t.Fatalf("no button %q", text)
-	}
-	return found
-}
-
 // texts lists every visible text under root.
 func texts(root fyne.CanvasObject) []string {
 	var out []string
-	objects(root, func(o fyne.CanvasObject) {
-		if !o.Visible() {
-			return
-		}
+	uitest.Walk(root, func(o fyne.CanvasObject) {
 		switch x := o.(type) {
 		case *widget.Label:
 			out = append(out, x.Text)

@@ -10,6 +10,7 @@ import (
 
 	"cdrdesk/cdrclient/pbxsim"
 	"cdrdesk/gui/i18n"
+	"cdrdesk/gui/internal/uitest"
 	"cdrdesk/gui/query"
 )
 
@@ -25,7 +26,7 @@ func TestFetchFailureIsExplained(t *testing.T) {
 			f.wait("connect")
 			f.w.applySettings(tc.language, "system")
 			f.sim.Update(func(o *pbxsim.Options) { o.APIServiceDown = true })
-			test.Tap(f.button(f.w.win.Canvas().Content(), i18n.L("Get records")))
+			test.Tap(uitest.Button(f.t, f.w.win.Canvas().Content(), i18n.L("Get records")))
 			f.wait("fetch")
 			top := f.w.win.Canvas().Overlays().Top()
 			if top == nil || !strings.Contains(strings.Join(texts(top), "\n"), tc.want) {
@@ -41,13 +42,13 @@ func TestCancelStopsTheDownload(t *testing.T) {
 	f := newFixture(t, true)
 	f.wait("connect")
 	f.sim.Update(func(o *pbxsim.Options) { o.DownloadDelay = 10 * time.Second })
-	test.Tap(f.button(f.w.win.Canvas().Content(), "Get records"))
+	test.Tap(uitest.Button(f.t, f.w.win.Canvas().Content(), "Get records"))
 	f.act(func() {
 		top := f.w.win.Canvas().Overlays().Top()
 		if top == nil {
 			t.Fatal("no progress dialog")
 		}
-		test.Tap(f.button(top, "Cancel"))
+		test.Tap(uitest.Button(f.t, top, "Cancel"))
 	})
 	f.wait("fetch")
 	if f.w.win.Canvas().Overlays().Top() != nil {

@@ -14,6 +14,7 @@ import (
 
 	"cdrdesk/cdrclient"
 	"cdrdesk/gui/i18n"
+	"cdrdesk/gui/internal/uitest"
 )
 
 // TestFirstRunOpensTheConnectionDialog: nothing saved yet, so the window asks where the
@@ -24,7 +25,7 @@ func TestFirstRunOpensTheConnectionDialog(t *testing.T) {
 	if top == nil {
 		t.Fatal("no connection dialog on first run")
 	}
-	f.button(top, "Try the demo PBX")
+	uitest.Button(f.t, top, "Try the demo PBX")
 }
 
 // TestDemoToSavedReport walks the main path an office worker takes: demo PBX, two
@@ -43,7 +44,7 @@ func TestDemoToSavedReport(t *testing.T) {
 	test.Tap(f.check(root, "1000 "))
 	test.Tap(f.check(root, "1001 "))
 	f.selectOption(root, "Last month")
-	test.Tap(f.button(root, "Get records"))
+	test.Tap(uitest.Button(f.t, root, "Get records"))
 	f.wait("fetch")
 
 	q := cdrclient.Query{Extensions: []string{"1000", "1001"},
@@ -67,10 +68,10 @@ func TestDemoToSavedReport(t *testing.T) {
 
 	// Save everything as the PBX's CSV: the file equals what was served, byte for byte.
 	f.chooser.path = filepath.Join(t.TempDir(), "report.csv")
-	test.Tap(f.button(root, "Save…"))
+	test.Tap(uitest.Button(f.t, root, "Save…"))
 	dlg := f.w.win.Canvas().Overlays().Top()
 	f.radio(dlg, "CSV as sent by the PBX").SetSelected("CSV as sent by the PBX")
-	test.Tap(f.button(dlg, "Choose where to save…"))
+	test.Tap(uitest.Button(f.t, dlg, "Choose where to save…"))
 	f.wait("save")
 	got, err := os.ReadFile(f.chooser.path)
 	if err != nil {
@@ -124,7 +125,7 @@ func hasEnglishWord(s string) bool {
 func (f *fixture) check(root fyne.CanvasObject, prefix string) *widget.Check {
 	f.t.Helper()
 	var found *widget.Check
-	objects(root, func(o fyne.CanvasObject) {
+	uitest.Walk(root, func(o fyne.CanvasObject) {
 		if c, ok := o.(*widget.Check); ok && strings.HasPrefix(c.Text, prefix) && found == nil {
 			found = c
 		}
@@ -138,7 +139,7 @@ func (f *fixture) check(root fyne.CanvasObject, prefix string) *widget.Check {
 func (f *fixture) selectOption(root fyne.CanvasObject, option string) {
 	f.t.Helper()
 	var found *widget.Select
-	objects(root, func(o fyne.CanvasObject) {
+	uitest.Walk(root, func(o fyne.CanvasObject) {
 		if s, ok := o.(*widget.Select); ok && slices.Contains(s.Options, option) {
 			found = s
 		}
@@ -152,7 +153,7 @@ func (f *fixture) selectOption(root fyne.CanvasObject, option string) {
 func (f *fixture) entry(root fyne.CanvasObject, placeholder string) *widget.Entry {
 	f.t.Helper()
 	var found *widget.Entry
-	objects(root, func(o fyne.CanvasObject) {
+	uitest.Walk(root, func(o fyne.CanvasObject) {
 		if e, ok := o.(*widget.Entry); ok && e.PlaceHolder == placeholder {
 			found = e
 		}
@@ -166,7 +167,7 @@ func (f *fixture) entry(root fyne.CanvasObject, placeholder string) *widget.Entr
 func (f *fixture) radio(root fyne.CanvasObject, option string) *widget.RadioGroup {
 	f.t.Helper()
 	var found *widget.RadioGroup
-	objects(root, func(o fyne.CanvasObject) {
+	uitest.Walk(root, func(o fyne.CanvasObject) {
 		if r, ok := o.(*widget.RadioGroup); ok && slices.Contains(r.Options, option) {
 			found = r
 		}

@@ -10,6 +10,7 @@ import (
 	"cdrdesk/cdrclient/pbxsim"
 	"cdrdesk/gui/alert"
 	"cdrdesk/gui/i18n"
+	"cdrdesk/gui/internal/uitest"
 )
 
 // TestChineseScreenHasNoEnglish walks the dialog, as drawn, through its states in
@@ -22,7 +23,7 @@ func TestChineseScreenHasNoEnglish(t *testing.T) {
 	d := h.open("总部")
 	check := func(state string) {
 		t.Helper()
-		texts := visibleTexts(h.win.Canvas().Overlays().Top())
+		texts := uitest.Drawn(h.win.Canvas().Overlays().Top())
 		if len(texts) < 10 {
 			t.Fatalf("%s: only %q drawn: is the walk broken?", state, texts)
 		}
@@ -38,7 +39,7 @@ func TestChineseScreenHasNoEnglish(t *testing.T) {
 	test.Type(d.form.password, pbxsim.DefaultPassword)
 	h.tap(d.test, "test")
 	check("changed certificate")
-	test.Tap(button(t, d.status, "信任新证书…"))
+	test.Tap(uitest.Button(t, d.status, "信任新证书…"))
 	check("confirming the new certificate")
 	d.sub.(*dialog.ConfirmDialog).Dismiss()
 
@@ -47,7 +48,7 @@ func TestChineseScreenHasNoEnglish(t *testing.T) {
 	test.Type(d.form.password, pbxsim.DefaultPassword)
 	h.tap(d.test, "test")
 	check("unknown certificate")
-	h.tap(button(t, d.status, "信任此证书"), "test")
+	h.tap(uitest.Button(t, d.status, "信任此证书"), "test")
 	check("tested")
 	if !strings.Contains(h.status(), "连接成功") {
 		t.Errorf("status %q", h.status())

@@ -11,6 +11,7 @@ import (
 	"cdrdesk/cdrclient"
 	"cdrdesk/cdrclient/pbxsim"
 	"cdrdesk/gui/i18n"
+	"cdrdesk/gui/internal/uitest"
 )
 
 func TestFirstRunDemo(t *testing.T) {
@@ -69,7 +70,7 @@ func TestNewProfileTrustsCertificateOnFirstUse(t *testing.T) {
 	if n := h.sim.Stats().Logins; n != 0 {
 		t.Errorf("%d logins before the certificate was trusted", n)
 	}
-	h.tap(button(t, d.status, "Trust this certificate"), "connect")
+	h.tap(uitest.Button(t, d.status, "Trust this certificate"), "connect")
 	res := h.connection()
 	if len(res.Extensions) != 24 {
 		t.Errorf("%d extensions", len(res.Extensions))
@@ -189,7 +190,7 @@ func TestChangedCertificateNeedsTwoSteps(t *testing.T) {
 			t.Errorf("status %q lacks %q", got, want)
 		}
 	}
-	test.Tap(button(t, d.status, "Trust the new certificate…"))
+	test.Tap(uitest.Button(t, d.status, "Trust the new certificate…"))
 	confirm, ok := d.sub.(*dialog.ConfirmDialog)
 	if !ok || h.win.Canvas().Overlays().Top() == nil || !strings.Contains(h.screen(), "AB:AB") {
 		t.Fatalf("no confirmation naming the old fingerprint: %q", h.screen())
@@ -300,7 +301,7 @@ func TestCancel(t *testing.T) {
 	if !strings.Contains(h.status(), "Starting the demo PBX…") {
 		t.Errorf("status %q while working", h.status())
 	}
-	test.Tap(button(t, d.status, "Cancel"))
+	test.Tap(uitest.Button(t, d.status, "Cancel"))
 	close(release)
 	h.wait("demo")
 	h.noConnection()

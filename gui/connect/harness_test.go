@@ -10,13 +10,13 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
 	"cdrdesk/cdrclient"
 	"cdrdesk/cdrclient/pbxsim"
 	"cdrdesk/gui/i18n"
+	"cdrdesk/gui/internal/uitest"
 	"cdrdesk/gui/style"
 	"cdrdesk/internal/profile"
 )
@@ -166,11 +166,11 @@ func (h *harness) saveProfile(name, fingerprint, password string, failed int) {
 }
 
 // status is every visible text of the status area, one per line.
-func (h *harness) status() string { return strings.Join(visibleTexts(h.d.status), "\n") }
+func (h *harness) status() string { return strings.Join(uitest.Drawn(h.d.status), "\n") }
 
 // screen is every visible text of the topmost dialog.
 func (h *harness) screen() string {
-	return strings.Join(visibleTexts(h.win.Canvas().Overlays().Top()), "\n")
+	return strings.Join(uitest.Drawn(h.win.Canvas().Overlays().Top()), "\n")
 }
 
 // profile returns the saved profile name, re-reading the file.
@@ -216,66 +216,6 @@ func (h *harness) connection() Result {
 		h.t.Fatal("not connected; status: " + h.status())
 		return Result{}
 	}
-}
-
-// visibleTexts lists the text drawn under o, as rendered, skipping hidden objects.
-func visibleTexts(o fyne.CanvasObject) []string {
-	if o == nil || !o.Visible() {
-		return nil
-	}
-	switch x := o.(type) {
-	case *canvas.Text:
-		if x.Text != "" {
-			return []string{x.Text}
-		}
-	case *fyne.Container:
-		var out []string
-		for _, c := range x.Objects {
-			out = append(out, visibleTexts(c)...)
-		}
-		return out
-	case fyne.Widget:
-		var out []string
-		for _, c := range test.WidgetRenderer(x).Objects() {
-			out = append(out, visibleTexts(c)...)
-		}
-		return out
-	}
-	return nil
-}
-
-// find returns the first widget of type T under o for which ok is true.
-func find[T fyne.CanvasObject](o fyne.CanvasObject, ok func(T) bool) (T, bool) {
-	var zero T
-	if o == nil || !o.Visible() {
-		return zero, false
-	}
-	if t, is := o.(T); is && ok(t) {
-		return t, true
-	}
-	var kids []fyne.CanvasObject
-	switch x := o.(type) {
-	case *fyne.Container:
-		kids = x.Objects
-	case fyne.Widget:
-		kids = test.WidgetRenderer(x).Objects()
-	}
-	for _, k := range kids {
-		if t, found := find(k, ok); found {
-			return t, true
-		}
-	}
-	return zero, false
-}
-
-// button finds the visible button labelled text under o.
-func button(t *testing.T, o fyne.CanvasObject, text string) *widget.Button {
-	t.Helper()
-	b, ok := find(o, func(b *widget.Button) bool { return b.Text == text })
-	if !ok {
-		t.Fatalf("no button %q in %q", text, strings.Join(visibleTexts(o), " | "))
-	}
-	return b
 }
 
 // allowed are the Latin words a Chinese screen may show: names, protocols and what the

@@ -14,6 +14,7 @@ import (
 	"cdrdesk/cdrclient"
 	"cdrdesk/cdrclient/pbxsim"
 	"cdrdesk/gui/i18n"
+	"cdrdesk/gui/internal/uitest"
 	"cdrdesk/internal/profile"
 )
 
@@ -51,7 +52,7 @@ func TestKeyringUnavailableNewProfile(t *testing.T) {
 	d := h.open("")
 	h.typeNew("总部", pbxsim.DefaultPassword)
 	h.tap(d.test, "test")
-	h.tap(button(t, d.status, "Trust this certificate"), "test")
+	h.tap(uitest.Button(t, d.status, "Trust this certificate"), "test")
 	if got := h.screen(); !strings.Contains(got, "Connected.") || strings.Count(got, keyringNotice) != 1 {
 		t.Fatalf("screen %q, want the result and the notice once", got)
 	}
@@ -77,7 +78,7 @@ func TestKeyringMissingOnFirstConnect(t *testing.T) {
 	if strings.Contains(h.screen(), keyringNotice) {
 		t.Fatalf("the notice shows before the keyring was asked: %q", h.screen())
 	}
-	h.tap(button(t, d.status, "Trust this certificate"), "connect")
+	h.tap(uitest.Button(t, d.status, "Trust this certificate"), "connect")
 	h.connection()
 	if got := h.screen(); !strings.Contains(got, "Password not saved") || strings.Count(got, keyringNotice) != 1 {
 		t.Errorf("after connecting: %q", got)
@@ -103,7 +104,7 @@ func TestRenameAndDeleteMoveSecrets(t *testing.T) {
 
 	test.Tap(d.rename)
 	fd := d.sub.(*dialog.FormDialog)
-	entry, ok := find(h.win.Canvas().Overlays().Top(), func(e *widget.Entry) bool { return e.Text == "总部" })
+	entry, ok := uitest.Find(h.win.Canvas().Overlays().Top(), func(e *widget.Entry) bool { return e.Text == "总部" })
 	if !ok {
 		t.Fatalf("no name field in %q", h.screen())
 	}
@@ -145,7 +146,7 @@ func TestRenameToTakenName(t *testing.T) {
 	h.deps.ProfileChanged = func(from, to string) { t.Errorf("a refused rename told the window %q → %q", from, to) }
 	d := h.open("A")
 	test.Tap(d.rename)
-	entry, _ := find(h.win.Canvas().Overlays().Top(), func(e *widget.Entry) bool { return e.Text == "A" })
+	entry, _ := uitest.Find(h.win.Canvas().Overlays().Top(), func(e *widget.Entry) bool { return e.Text == "A" })
 	entry.SetText("B")
 	d.sub.(*dialog.FormDialog).Submit()
 	h.wait("rename")

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"cdrdesk/gui/i18n"
+	"cdrdesk/gui/internal/uitest"
 )
 
 var latinWord = regexp.MustCompile(`[A-Za-z]+`)
@@ -67,14 +68,14 @@ func TestChineseScreenHasNoEnglish(t *testing.T) {
 	look("save dialog")
 	test.Type(dialogEntry(t, f.w), " ")
 	look("save dialog with a blank name")
-	test.Tap(button(t, f.w.Canvas().Overlays().Top(), "取消"))
+	test.Tap(uitest.Button(t, f.w.Canvas().Overlays().Top(), "取消"))
 	test.Tap(f.p.groups.save)
 	test.Type(dialogEntry(t, f.w), "Sales")
-	test.Tap(button(t, f.w.Canvas().Overlays().Top(), "保存"))
+	test.Tap(uitest.Button(t, f.w.Canvas().Overlays().Top(), "保存"))
 	allowed["Sales"] = true // a name the user typed
 	test.Tap(f.p.groups.remove)
 	look("delete dialog")
-	test.Tap(button(t, f.w.Canvas().Overlays().Top(), "取消"))
+	test.Tap(uitest.Button(t, f.w.Canvas().Overlays().Top(), "取消"))
 	test.Tap(f.p.dates.fromDate.open)
 	look("calendar")
 	seen = append(seen, f.p.Describe())

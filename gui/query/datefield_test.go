@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"cdrdesk/gui/i18n"
+	"cdrdesk/gui/internal/uitest"
 	"cdrdesk/gui/style"
 )
 
@@ -54,10 +55,10 @@ func TestCalendar(t *testing.T) {
 			if heading != tt.heading || weekdays[0] != tt.monday || weekdays[6] != tt.sunday {
 				t.Errorf("heading %q, weekdays %v", heading, weekdays)
 			}
-			if b := button(t, popup, "26"); b.Importance != widget.HighImportance {
+			if b := uitest.Button(t, popup, "26"); b.Importance != widget.HighImportance {
 				t.Error("today is not highlighted")
 			}
-			if b := button(t, popup, "25"); b.Importance != widget.LowImportance {
+			if b := uitest.Button(t, popup, "25"); b.Importance != widget.LowImportance {
 				t.Error("another day is highlighted")
 			}
 
@@ -65,7 +66,7 @@ func TestCalendar(t *testing.T) {
 			if heading, _ := calendarLabels(d); heading != tt.previous {
 				t.Errorf("after previous: %q", heading)
 			}
-			test.Tap(button(t, popup, "15"))
+			test.Tap(uitest.Button(t, popup, "15"))
 			if d.Text() != "2026-10-15" || len(changed) != 1 || changed[0] != "2026-10-15" {
 				t.Errorf("picked: text %q, OnChanged %v", d.Text(), changed)
 			}
@@ -80,7 +81,7 @@ func TestCalendar(t *testing.T) {
 func tapIcon(t *testing.T, popup fyne.CanvasObject, which string) {
 	t.Helper()
 	var icons []*widget.Button
-	walk(popup, func(o fyne.CanvasObject) {
+	uitest.Walk(popup, func(o fyne.CanvasObject) {
 		if b, ok := o.(*widget.Button); ok && b.Text == "" && b.Icon != nil {
 			icons = append(icons, b)
 		}
@@ -124,7 +125,7 @@ func TestCalendarOpensAtTheFieldsMonth(t *testing.T) {
 			if day[0] == '0' {
 				day = day[1:]
 			}
-			if b := button(t, w.Canvas().Overlays().Top(), day); b.Importance != widget.MediumImportance {
+			if b := uitest.Button(t, w.Canvas().Overlays().Top(), day); b.Importance != widget.MediumImportance {
 				t.Errorf("%s: the field's date is not marked", tt.text)
 			}
 		}

@@ -11,6 +11,7 @@ import (
 
 	"cdrdesk/cdrclient"
 	"cdrdesk/gui/i18n"
+	"cdrdesk/gui/internal/uitest"
 )
 
 // shownNumbers are the extensions the list offers now.
@@ -159,7 +160,7 @@ func TestFiveHundredExtensionsScroll(t *testing.T) {
 		t.Errorf("selected %v", got)
 	}
 	rows := 0
-	walk(f.p.exts.list, func(o fyne.CanvasObject) {
+	uitest.Walk(f.p.exts.list, func(o fyne.CanvasObject) {
 		if _, ok := o.(*extRow); ok {
 			rows++
 		}

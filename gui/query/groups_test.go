@@ -9,13 +9,14 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"cdrdesk/gui/i18n"
+	"cdrdesk/gui/internal/uitest"
 )
 
 // dialogEntry finds the text entry of the dialog on top of the window.
 func dialogEntry(t *testing.T, w fyne.Window) *widget.Entry {
 	t.Helper()
 	var found *widget.Entry
-	walk(w.Canvas().Overlays().Top(), func(o fyne.CanvasObject) {
+	uitest.Walk(w.Canvas().Overlays().Top(), func(o fyne.CanvasObject) {
 		if e, ok := o.(*widget.Entry); ok && found == nil {
 			found = e
 		}
@@ -39,7 +40,7 @@ func TestGroups(t *testing.T) {
 			// Save as group…, name it in the dialog.
 			test.Tap(g.save)
 			test.Type(dialogEntry(t, f.w), "前台")
-			test.Tap(button(t, f.w.Canvas().Overlays().Top(), i18n.L("Save")))
+			test.Tap(uitest.Button(t, f.w.Canvas().Overlays().Top(), i18n.L("Save")))
 			if f.w.Canvas().Overlays().Top() != nil {
 				t.Fatal("dialog still open after Save")
 			}
@@ -54,7 +55,7 @@ func TestGroups(t *testing.T) {
 			f.tick("1008")
 			test.Tap(g.save)
 			test.Type(dialogEntry(t, f.w), " Sales ")
-			test.Tap(button(t, f.w.Canvas().Overlays().Top(), i18n.L("Save")))
+			test.Tap(uitest.Button(t, f.w.Canvas().Overlays().Top(), i18n.L("Save")))
 			g.pick.SetSelected("前台")
 			if got := f.p.State().Extensions; !slices.Equal(got, []string{"1000", "1006"}) {
 				t.Errorf("choosing 前台 selects %v", got)
@@ -68,12 +69,12 @@ func TestGroups(t *testing.T) {
 
 			// Delete group asks first; Cancel keeps it, Delete deletes it.
 			test.Tap(g.remove)
-			test.Tap(button(t, f.w.Canvas().Overlays().Top(), i18n.L("Cancel")))
+			test.Tap(uitest.Button(t, f.w.Canvas().Overlays().Top(), i18n.L("Cancel")))
 			if len(g.pick.Options) != 2 {
 				t.Fatalf("cancelled delete removed a group: %v", g.pick.Options)
 			}
 			test.Tap(g.remove)
-			test.Tap(button(t, f.w.Canvas().Overlays().Top(), i18n.L("Delete")))
+			test.Tap(uitest.Button(t, f.w.Canvas().Overlays().Top(), i18n.L("Delete")))
 			if !slices.Equal(g.pick.Options, []string{"Sales"}) || g.pick.Selected != "" {
 				t.Errorf("after delete: %v, chosen %q", g.pick.Options, g.pick.Selected)
 			}
@@ -90,10 +91,10 @@ func TestGroupNameIsRequired(t *testing.T) {
 	test.Tap(f.p.groups.save)
 	top := f.w.Canvas().Overlays().Top()
 	test.Type(dialogEntry(t, f.w), "   ")
-	if save := button(t, top, "Save"); !save.Disabled() {
+	if save := uitest.Button(t, top, "Save"); !save.Disabled() {
 		t.Error("Save enabled with a blank name")
 	}
-	test.Tap(button(t, top, "Cancel"))
+	test.Tap(uitest.Button(t, top, "Cancel"))
 	if len(f.p.groups.groups) != 0 {
 		t.Errorf("groups %v", f.p.groups.groups)
 	}

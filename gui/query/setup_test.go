@@ -13,6 +13,7 @@ import (
 	"cdrdesk/cdrclient"
 	"cdrdesk/cdrclient/pbxsim"
 	"cdrdesk/gui/i18n"
+	"cdrdesk/gui/internal/uitest"
 	"cdrdesk/gui/style"
 )
 
@@ -77,39 +78,6 @@ func (f *fixture) reset() {
 	f.queries = nil
 }
 
-// walk calls fn for every visible object under o, through widgets' renderers.
-func walk(o fyne.CanvasObject, fn func(fyne.CanvasObject)) {
-	if o == nil || !o.Visible() {
-		return
-	}
-	fn(o)
-	switch c := o.(type) {
-	case fyne.Widget:
-		for _, child := range test.WidgetRenderer(c).Objects() {
-			walk(child, fn)
-		}
-	case *fyne.Container:
-		for _, child := range c.Objects {
-			walk(child, fn)
-		}
-	}
-}
-
-// button finds the visible button labelled text under o.
-func button(t *testing.T, o fyne.CanvasObject, text string) *widget.Button {
-	t.Helper()
-	var found *widget.Button
-	walk(o, func(o fyne.CanvasObject) {
-		if b, ok := o.(*widget.Button); ok && b.Text == text && found == nil {
-			found = b
-		}
-	})
-	if found == nil {
-		t.Fatalf("no button %q", text)
-	}
-	return found
-}
-
 // extCheck finds the check box of an extension in the list, scrolling to it first.
 func (f *fixture) extCheck(number string) *widget.Check {
 	f.t.Helper()
@@ -119,7 +87,7 @@ func (f *fixture) extCheck(number string) *widget.Check {
 		}
 	}
 	var found *widget.Check
-	walk(f.p.exts.list, func(o fyne.CanvasObject) {
+	uitest.Walk(f.p.exts.list, func(o fyne.CanvasObject) {
 		if c, ok := o.(*widget.Check); ok && strings.HasPrefix(c.Text+" ", number+" ") {
 			found = c
 		}
@@ -158,7 +126,7 @@ func (f *fixture) submit() []cdrclient.Query {
 // (their text or, when empty, their placeholder), rich and canvas text.
 func texts(o fyne.CanvasObject) []string {
 	var out []string
-	walk(o, func(o fyne.CanvasObject) {
+	uitest.Walk(o, func(o fyne.CanvasObject) {
 		switch w := o.(type) {
 		case *widget.Label:
 			out = append(out, w.Text)

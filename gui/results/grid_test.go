@@ -11,6 +11,7 @@ import (
 
 	"cdrdesk/cdrclient"
 	"cdrdesk/gui/i18n"
+	"cdrdesk/gui/internal/uitest"
 	"cdrdesk/internal/records"
 )
 
@@ -90,7 +91,7 @@ func allRows(n int) []int {
 func (f *fixture) header(t *testing.T, col int) *headerCell {
 	t.Helper()
 	var found *headerCell
-	walk(f.w.Canvas().Content(), func(o fyne.CanvasObject) {
+	uitest.Walk(f.w.Canvas().Content(), func(o fyne.CanvasObject) {
 		if h, ok := o.(*headerCell); ok && h.col == col {
 			found = h
 		}
@@ -202,7 +203,7 @@ func TestColumnsDialogHidesAndShows(t *testing.T) {
 func tapCheck(t *testing.T, o fyne.CanvasObject, text string) {
 	t.Helper()
 	var found *widget.Check
-	walk(o, func(c fyne.CanvasObject) {
+	uitest.Walk(o, func(c fyne.CanvasObject) {
 		if x, ok := c.(*widget.Check); ok && x.Text == text {
 			found = x
 		}

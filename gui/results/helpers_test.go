@@ -16,6 +16,7 @@ import (
 	"cdrdesk/cdrclient"
 	"cdrdesk/cdrclient/pbxsim"
 	"cdrdesk/gui/i18n"
+	"cdrdesk/gui/internal/uitest"
 	"cdrdesk/gui/style"
 )
 
@@ -128,24 +129,6 @@ func (f *fixture) column(name string) int {
 	return -1
 }
 
-// walk calls fn for o and everything inside it.
-func walk(o fyne.CanvasObject, fn func(fyne.CanvasObject)) {
-	if o == nil {
-		return
-	}
-	fn(o)
-	switch x := o.(type) {
-	case *fyne.Container:
-		for _, c := range x.Objects {
-			walk(c, fn)
-		}
-	case fyne.Widget:
-		for _, c := range test.WidgetRenderer(x).Objects() {
-			walk(c, fn)
-		}
-	}
-}
-
 // top returns the dialog on top of the window, failing when there is none.
 func (f *fixture) top(t *testing.T) fyne.CanvasObject {
 	t.Helper()
@@ -154,37 +137,6 @@ func (f *fixture) top(t *testing.T) fyne.CanvasObject {
 		t.Fatal("no dialog is shown")
 	}
 	return o
-}
-
-// tapButton taps the visible button labelled text inside o.
-func tapButton(t *testing.T, o fyne.CanvasObject, text string) {
-	t.Helper()
-	var found *widget.Button
-	walk(o, func(c fyne.CanvasObject) {
-		if b, ok := c.(*widget.Button); ok && b.Text == text && b.Visible() && found == nil {
-			found = b
-		}
-	})
-	if found == nil {
-		t.Fatalf("no button %q in %s", text, strings.Join(texts(o), " | "))
-	}
-	test.Tap(found)
-}
-
-// findWidget returns the first widget of type T inside o.
-func findWidget[T fyne.CanvasObject](t *testing.T, o fyne.CanvasObject) T {
-	t.Helper()
-	var found T
-	var ok bool
-	walk(o, func(c fyne.CanvasObject) {
-		if x, is := c.(T); is && !ok {
-			found, ok = x, true
-		}
-	})
-	if !ok {
-		t.Fatalf("no %T in %s", found, strings.Join(texts(o), " | "))
-	}
-	return found
 }
 
 // texts returns every text a person can read inside o (visible objects only).
@@ -248,4 +200,20 @@ func texts(o fyne.CanvasObject) []string {
 	}
 	visit(o)
 	return out
+}
+
+// tapButton taps the visible button labelled text inside o.
+func tapButton(t *testing.T, o fyne.CanvasObject, text string) {
+	t.Helper()
+	test.Tap(uitest.Button(t, o, text))
+}
+
+// findWidget returns the first visible widget of type T inside o.
+func findWidget[T fyne.CanvasObject](t *testing.T, o fyne.CanvasObject) T {
+	t.Helper()
+	w, ok := uitest.Find[T](o, nil)
+	if !ok {
+		t.Fatalf("no %T in %s", w, strings.Join(texts(o), " | "))
+	}
+	return w
 }

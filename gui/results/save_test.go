@@ -17,6 +17,7 @@ import (
 
 	"cdrdesk/gui/alert"
 	"cdrdesk/gui/i18n"
+	"cdrdesk/gui/internal/uitest"
 	"cdrdesk/internal/records"
 )
 
@@ -38,7 +39,7 @@ func (f *fixture) saveAs(t *testing.T, path, format, scope string) {
 func radioWith(t *testing.T, o fyne.CanvasObject, option string) *widget.RadioGroup {
 	t.Helper()
 	var found *widget.RadioGroup
-	walk(o, func(c fyne.CanvasObject) {
+	uitest.Walk(o, func(c fyne.CanvasObject) {
 		if r, ok := c.(*widget.RadioGroup); ok && slices.Contains(r.Options, option) {
 			found = r
 		}
