@@ -46,7 +46,7 @@ func (w *Window) quit() {
 	}
 	if c != nil {
 		done := make(chan struct{})
-		go func(c *connect.Result) { w.logout(c); close(done) }(c)
+		go func(c *connect.Result) { w.logout(c, true); close(done) }(c)
 		select { // never keep a closing window waiting on a PBX that does not answer
 		case <-done:
 		case <-time.After(3 * time.Second):

@@ -123,7 +123,7 @@ func (w *Window) profileChanged(from, to string) {
 		if stop != nil {
 			stop()
 		}
-		go w.logout(c)
+		go w.logout(c, true)
 	}
 	w.build()
 }
@@ -132,29 +132,23 @@ func (w *Window) profileChanged(from, to string) {
 // within 25 minutes reuses its saved token: logging that out would end cur too, and
 // forgetting the saved token would forget cur's.
 func (w *Window) retire(old, cur *connect.Result) {
-	switch {
-	case old.Session.Token() == cur.Session.Token():
+	if old.Session.Token() == cur.Session.Token() {
 		old.Session.Close()
-	case old.Profile.Name == cur.Profile.Name:
-		w.endOnPBX(old)
-	default:
-		w.endOnPBX(old)
-		_ = w.opts.Store.ClearToken(old.Profile.Name)
+		w.done("logout")
+		return
 	}
-	w.done("logout")
+	w.logout(old, old.Profile.Name != cur.Profile.Name)
 }
 
-// logout ends a session on the PBX and forgets its token, as the design asks when the
-// user disconnects or quits. Best effort: the token expires by itself anyway.
-func (w *Window) logout(c *connect.Result) {
-	w.endOnPBX(c)
-	_ = w.opts.Store.ClearToken(c.Profile.Name)
-	w.done("logout")
-}
-
-// endOnPBX logs the session out, waiting at most 3 seconds for the PBX.
-func (w *Window) endOnPBX(c *connect.Result) {
+// logout ends a session on the PBX and, unless another session saved its own token
+// under the same name, forgets its token, as the design asks when the user disconnects
+// or quits. Best effort: the token expires by itself anyway.
+func (w *Window) logout(c *connect.Result, forgetToken bool) {
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
 	defer cancel()
 	_ = c.Session.Logout(ctx)
+	if forgetToken {
+		_ = w.opts.Store.ClearToken(c.Profile.Name)
+	}
+	w.done("logout")
 }
