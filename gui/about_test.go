@@ -20,7 +20,7 @@ func TestAboutShowsVersionAndWhereThingsAreKept(t *testing.T) {
 			f := newFixture(t, true)
 			f.wait("connect")
 			f.w.applySettings(language, "system")
-			test.Tap(uitest.Button(f.t, f.w.win.Canvas().Content(), i18n.L("About")))
+			test.Tap(uitest.Button(t, f.w.win.Canvas().Content(), i18n.L("About")))
 			dlg := f.w.win.Canvas().Overlays().Top()
 			if dlg == nil {
 				t.Fatal("About opened no dialog")
@@ -41,7 +41,7 @@ func TestAboutShowsVersionAndWhereThingsAreKept(t *testing.T) {
 					t.Errorf("English left in About: %q", s)
 				}
 			}
-			test.Tap(uitest.Button(f.t, dlg, i18n.L("Close")))
+			test.Tap(uitest.Button(t, dlg, i18n.L("Close")))
 			if top := f.w.win.Canvas().Overlays().Top(); top != nil {
 				t.Error("Close left the About dialog open")
 			}

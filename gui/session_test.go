@@ -21,7 +21,7 @@ func TestConnectedProfileRenamedThenDeleted(t *testing.T) {
 	f := newFixture(t, true)
 	f.wait("connect")
 	root := f.w.win.Canvas().Content()
-	test.Tap(uitest.Button(f.t, root, "Get records"))
+	test.Tap(uitest.Button(t, root, "Get records"))
 	f.wait("fetch")
 	shown := f.wait("status:Showing all ")
 
@@ -56,12 +56,12 @@ func TestConnectedProfileRenamedThenDeleted(t *testing.T) {
 		t.Errorf("records shown after the deletion: %q, before %q", got, shown)
 	}
 
-	test.Tap(uitest.Button(f.t, f.w.win.Canvas().Content(), "Get records"))
+	test.Tap(uitest.Button(t, f.w.win.Canvas().Content(), "Get records"))
 	top := f.w.win.Canvas().Overlays().Top()
 	if top == nil {
 		t.Fatal("Get records without a connection shows nothing")
 	}
-	uitest.Button(f.t, top, "Try the demo PBX")
+	uitest.Button(t, top, "Try the demo PBX")
 }
 
 // TestReconnectRetiresTheOldSession: connecting again replaces the session in use. The
@@ -120,7 +120,7 @@ func TestReconnectRetiresTheOldSession(t *testing.T) {
 				t.Errorf("the old connection's token saved: %v (%v)", err == nil, err)
 			}
 
-			test.Tap(uitest.Button(f.t, f.w.win.Canvas().Content(), "Get records"))
+			test.Tap(uitest.Button(t, f.w.win.Canvas().Content(), "Get records"))
 			f.wait("fetch")
 			if !strings.HasPrefix(f.w.bar.text.Text, "Showing all ") {
 				t.Errorf("after the reconnect, Get records: %q", f.w.bar.text.Text)

@@ -26,7 +26,7 @@ func TestFetchFailureIsExplained(t *testing.T) {
 			f.wait("connect")
 			f.w.applySettings(tc.language, "system")
 			f.sim.Update(func(o *pbxsim.Options) { o.APIServiceDown = true })
-			test.Tap(uitest.Button(f.t, f.w.win.Canvas().Content(), i18n.L("Get records")))
+			test.Tap(uitest.Button(t, f.w.win.Canvas().Content(), i18n.L("Get records")))
 			f.wait("fetch")
 			top := f.w.win.Canvas().Overlays().Top()
 			if top == nil || !strings.Contains(strings.Join(texts(top), "\n"), tc.want) {
@@ -42,13 +42,13 @@ func TestCancelStopsTheDownload(t *testing.T) {
 	f := newFixture(t, true)
 	f.wait("connect")
 	f.sim.Update(func(o *pbxsim.Options) { o.DownloadDelay = 10 * time.Second })
-	test.Tap(uitest.Button(f.t, f.w.win.Canvas().Content(), "Get records"))
+	test.Tap(uitest.Button(t, f.w.win.Canvas().Content(), "Get records"))
 	f.act(func() {
 		top := f.w.win.Canvas().Overlays().Top()
 		if top == nil {
 			t.Fatal("no progress dialog")
 		}
-		test.Tap(uitest.Button(f.t, top, "Cancel"))
+		test.Tap(uitest.Button(t, top, "Cancel"))
 	})
 	f.wait("fetch")
 	if f.w.win.Canvas().Overlays().Top() != nil {

@@ -25,7 +25,7 @@ func TestFirstRunOpensTheConnectionDialog(t *testing.T) {
 	if top == nil {
 		t.Fatal("no connection dialog on first run")
 	}
-	uitest.Button(f.t, top, "Try the demo PBX")
+	uitest.Button(t, top, "Try the demo PBX")
 }
 
 // TestDemoToSavedReport walks the main path an office worker takes: demo PBX, two
@@ -44,7 +44,7 @@ func TestDemoToSavedReport(t *testing.T) {
 	test.Tap(f.check(root, "1000 "))
 	test.Tap(f.check(root, "1001 "))
 	f.selectOption(root, "Last month")
-	test.Tap(uitest.Button(f.t, root, "Get records"))
+	test.Tap(uitest.Button(t, root, "Get records"))
 	f.wait("fetch")
 
 	q := cdrclient.Query{Extensions: []string{"1000", "1001"},
@@ -68,10 +68,10 @@ func TestDemoToSavedReport(t *testing.T) {
 
 	// Save everything as the PBX's CSV: the file equals what was served, byte for byte.
 	f.chooser.path = filepath.Join(t.TempDir(), "report.csv")
-	test.Tap(uitest.Button(f.t, root, "Save…"))
+	test.Tap(uitest.Button(t, root, "Save…"))
 	dlg := f.w.win.Canvas().Overlays().Top()
 	f.radio(dlg, "CSV as sent by the PBX").SetSelected("CSV as sent by the PBX")
-	test.Tap(uitest.Button(f.t, dlg, "Choose where to save…"))
+	test.Tap(uitest.Button(t, dlg, "Choose where to save…"))
 	f.wait("save")
 	got, err := os.ReadFile(f.chooser.path)
 	if err != nil {
