@@ -10,6 +10,7 @@ import (
 
 	"cdrdesk/cdrclient"
 	"cdrdesk/gui/i18n"
+	"cdrdesk/internal/login"
 	"cdrdesk/internal/profile"
 )
 
@@ -37,11 +38,19 @@ func (d Deps) withDefaults() Deps {
 	return d
 }
 
+// logins is the login policy over the saved connections.
+func (d Deps) logins() login.Logins {
+	return login.Logins{Store: d.Store, Now: d.Now, Timeouts: d.Timeouts}
+}
+
 // Result is a working connection.
 type Result struct {
 	Profile    profile.Profile
 	Session    *cdrclient.Session // logged in; the caller owns it (logout on quit)
 	Extensions []cdrclient.Extension
+	// Logins counts the session's logins in the profile, the ones it sends by itself
+	// later (a download, a keep-alive) too; it follows a rename with Rename.
+	Logins *login.Counter
 }
 
 // Show opens the dialog over w, with the profile current selected (or the last used, or
@@ -57,16 +66,16 @@ func Show(w fyne.Window, deps Deps, current string, onConnected func(Result)) di
 // reconnect to the last profile): the password's MD5 and a fresh token (younger than
 // 25 minutes, with its API version) come from the keyring.
 //
-// After a refused login (the profile's FailedLogins is not zero) it does not try at all
-// and returns a *cdrclient.AuthError: a silent retry at every start would walk the
+// After a refused login (the profile's FailedLogins is not zero) it sends nothing and
+// returns a *login.RefusedBeforeError: a silent retry at every start would walk the
 // person into the PBX's lockout. The dialog, where they see the warning, clears it.
 func Connect(ctx context.Context, deps Deps, name string) (Result, error) {
 	p, ok := deps.Store.Get(name)
 	if !ok {
 		return Result{}, fmt.Errorf("%w: %q", profile.ErrProfileNotFound, name)
 	}
-	if p.FailedLogins > 0 {
-		return Result{}, &cdrclient.AuthError{User: p.User}
+	if err := login.Unattended(p); err != nil {
+		return Result{}, err
 	}
 	o := dial(ctx, deps, settings{name: p.Name, url: p.URL, user: p.User, version: p.APIVersion})
 	return o.res, o.err
