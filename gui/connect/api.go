@@ -28,12 +28,21 @@ type Deps struct {
 	// connection (to is the new name) or deleted it (to is ""), so that a window using
 	// it can follow.
 	ProfileChanged func(from, to string)
+
+	// OnUI runs a background step's result on the UI goroutine; nil = fyne.Do. The
+	// window's tests serialise it with their own actions.
+	OnUI func(update func())
+	// AfterStep, when set (by tests), runs after each background step's result is shown.
+	AfterStep func(step string)
 }
 
 // withDefaults fills what may be left out.
 func (d Deps) withDefaults() Deps {
 	if d.Now == nil {
 		d.Now = time.Now
+	}
+	if d.OnUI == nil {
+		d.OnUI = fyne.Do
 	}
 	return d
 }
@@ -57,7 +66,16 @@ type Result struct {
 // a new one). onConnected runs on the UI goroutine after the user connected
 // successfully; the dialog then closes. It returns the dialog (for tests).
 func Show(w fyne.Window, deps Deps, current string, onConnected func(Result)) dialog.Dialog {
+	return ShowProblem(w, deps, current, nil, onConnected)
+}
+
+// ShowProblem is Show for a connection to current that just failed without the dialog
+// (at start-up): it opens with the reason already shown, as if Connect had been pressed,
+// with the way on where there is one (trusting a changed certificate, typing the
+// password again).
+func ShowProblem(w fyne.Window, deps Deps, current string, problem error, onConnected func(Result)) dialog.Dialog {
 	d := newConnectDialog(w, deps, onConnected)
+	d.reason = problem
 	d.open(current)
 	return d.dlg
 }
