@@ -11,6 +11,7 @@ import (
 
 	"cdrdesk/cdrclient"
 	"cdrdesk/cdrclient/pbxsim"
+	"cdrdesk/gui/i18n"
 	"cdrdesk/gui/internal/uitest"
 	"cdrdesk/internal/profile"
 )
@@ -40,43 +41,59 @@ func (f *fixture) passwordChangedOnThePBX(password string) {
 }
 
 // TestRefusedReloginDisconnects: after the PBX refuses the re-login of a running
-// session, the window counts it, says it is disconnected and why, warns from the third
-// failure in a row, and does not log in again: a second Get records opens the
-// connection dialog instead of spending another login.
+// session, the window counts it, says it is disconnected and why (in the person's
+// language), warns from the third failure in a row, and does not log in again: a second
+// Get records opens the connection dialog instead of spending another login.
 func TestRefusedReloginDisconnects(t *testing.T) {
-	f := newFixture(t, true)
-	f.wait("connect")
-	// Two failed logins in a row already, say from a scheduled command-line export.
-	if _, err := f.store.Update("Demo PBX", func(p *profile.Profile) { p.FailedLogins = 2 }); err != nil {
-		t.Fatal(err)
-	}
-	f.passwordChangedOnThePBX("changed")
+	for _, tc := range []struct {
+		language                                   string
+		getRecords, connection, dialog, disconnect string
+		want                                       []string
+	}{
+		{i18n.English, "Get records", "Connection…", "Connect to a PBX", "Disconnected", []string{
+			"Disconnected from Demo PBX: the PBX refused the password.",
+			"Open the connection dialog and enter the current API password.",
+			"3 failed logins in a row. After 5 the PBX locks this computer out for 10 minutes."}},
+		{i18n.Chinese, "获取通话记录", "连接…", "连接 PBX", "已断开连接", []string{
+			"已与 Demo PBX 断开：PBX 拒绝了密码。",
+			"请打开连接对话框，输入当前的 API 密码。",
+			"已连续 3 次登录失败。失败 5 次后，PBX 会锁定这台电脑 10 分钟。"}},
+	} {
+		t.Run(tc.language, func(t *testing.T) {
+			f := newFixture(t, true)
+			f.wait("connect")
+			f.w.applySettings(tc.language, "system")
+			// Two failed logins in a row already, say from a scheduled command-line export.
+			if _, err := f.store.Update("Demo PBX", func(p *profile.Profile) { p.FailedLogins = 2 }); err != nil {
+				t.Fatal(err)
+			}
+			f.passwordChangedOnThePBX("changed")
 
-	root := f.w.win.Canvas().Content()
-	test.Tap(uitest.Button(t, root, "Get records"))
-	f.wait("fetch")
-	got := f.top()
-	for _, want := range []string{"Disconnected", "Disconnected from Demo PBX: the PBX refused the password.",
-		"3 failed logins in a row. After 5 the PBX locks this computer out for 10 minutes."} {
-		if !strings.Contains(got, want) {
-			t.Errorf("after the refused re-login the window shows %q, lacking %q", got, want)
-		}
-	}
-	uitest.Button(t, f.w.win.Canvas().Overlays().Top(), "Connection…")
-	if n := f.failedLogins("Demo PBX"); n != 3 {
-		t.Errorf("failed logins counted: %d, want 3", n)
-	}
-	if title := f.w.win.Title(); title != "cdrdesk" || !strings.Contains(strings.Join(texts(f.w.win.Canvas().Content()), "\n"), "Not connected") {
-		t.Errorf("after the refusal: title %q, %q", title, texts(f.w.win.Canvas().Content()))
-	}
+			test.Tap(uitest.Button(t, f.w.win.Canvas().Content(), tc.getRecords))
+			f.wait("fetch")
+			got := f.top()
+			for _, want := range append(tc.want, tc.disconnect) {
+				if !strings.Contains(got, want) {
+					t.Errorf("after the refused re-login the window shows %q, lacking %q", got, want)
+				}
+			}
+			uitest.Button(t, f.w.win.Canvas().Overlays().Top(), tc.connection)
+			if n := f.failedLogins("Demo PBX"); n != 3 {
+				t.Errorf("failed logins counted: %d, want 3", n)
+			}
+			if title := f.w.win.Title(); title != "cdrdesk" || f.w.connection() != nil {
+				t.Errorf("after the refusal: title %q, connected %v", title, f.w.connection() != nil)
+			}
 
-	test.Tap(uitest.Button(t, f.w.win.Canvas().Content(), "Get records"))
-	f.wait("dialog:load")
-	if st := f.sim.Stats(); st.Logins != 2 || st.FailedLogins != 1 {
-		t.Errorf("%d logins (%d refused), want 2 (1): the first and the refused re-login", st.Logins, st.FailedLogins)
-	}
-	if got := f.top(); !strings.Contains(got, "Connect to a PBX") || !strings.Contains(got, "3 failed logins in a row.") {
-		t.Errorf("the second Get records shows %q, want the connection dialog with the warning", got)
+			test.Tap(uitest.Button(t, f.w.win.Canvas().Content(), tc.getRecords))
+			f.wait("dialog:load")
+			if st := f.sim.Stats(); st.Logins != 2 || st.FailedLogins != 1 {
+				t.Errorf("%d logins (%d refused), want 2 (1): the first and the refused re-login", st.Logins, st.FailedLogins)
+			}
+			if got := f.top(); !strings.Contains(got, tc.dialog) || !strings.Contains(got, tc.want[2]) {
+				t.Errorf("the second Get records shows %q, want the connection dialog with the warning", got)
+			}
+		})
 	}
 }
 

@@ -3,6 +3,7 @@ package connect
 import (
 	"context"
 	"strings"
+	"sync"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -16,10 +17,16 @@ import (
 // TestEnterInPasswordConnects: Enter in the password field does what Connect does.
 func TestEnterInPasswordConnects(t *testing.T) {
 	h := newHarness(t, i18n.English)
+	// The key press goes on refreshing the field after Enter started the work: the
+	// work's result must wait for it, as on the real UI goroutine.
+	var ui sync.Mutex
+	h.deps.OnUI = func(update func()) { ui.Lock(); defer ui.Unlock(); update() }
 	h.saveProfile("总部", h.run.Fingerprint, "", 0)
 	d := h.open("总部")
+	ui.Lock()
 	test.Type(d.form.password, pbxsim.DefaultPassword)
 	d.form.password.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	ui.Unlock()
 	h.wait("connect")
 	if res := h.connection(); len(res.Extensions) != 24 {
 		t.Errorf("%d extensions", len(res.Extensions))
