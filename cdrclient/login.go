@@ -19,14 +19,20 @@ type loginAnswer struct {
 // Login logs in, detecting the API version first when it is "auto". Detection moves to
 // the next version only when the PBX says the path or endpoint does not exist (HTTP 404
 // or errno 10003), so it never costs a failed login. A refused login (*AuthError,
-// *LockedOutError) is returned at once and never retried.
+// *LockedOutError) is returned at once and never retried; after one, the session logs
+// in again only when Login is called (see LoginStoppedError).
 func (s *Session) Login(ctx context.Context) error {
 	s.loginMu.Lock()
 	defer s.loginMu.Unlock()
+	s.resumeLogins()
 	return s.loginLocked(ctx)
 }
 
-func (s *Session) loginLocked(ctx context.Context) error {
+func (s *Session) loginLocked(ctx context.Context) (err error) {
+	if err := s.loginGate(); err != nil {
+		return err
+	}
+	defer func() { s.loginDone(err) }()
 	// A fixed version is the only candidate; in auto mode the version found before (or
 	// the one a saved token came from) goes first, then the others.
 	candidates := Versions

@@ -38,6 +38,11 @@ type Config struct {
 	Timeouts     Timeouts // zero = defaults
 	// Now is the clock; time.Now when nil.
 	Now func() time.Time
+	// OnLogin, when set, is told the outcome of every login the session sends (nil for
+	// success), whatever asked for it: a request, a re-login after the PBX forgot the
+	// token, a heartbeat. A user interface counts failed logins with it. It runs while
+	// other requests wait for the login: keep it short.
+	OnLogin func(err error)
 }
 
 // HashPassword returns what the PBX's login expects: the lowercase hex MD5 of the password.
@@ -63,6 +68,7 @@ type Session struct {
 	version  string
 	lastUsed time.Time
 	localIP  string
+	refused  error // the PBX refused a login: no more logins by themselves
 }
 
 // NewSession checks cfg and prepares a session; nothing is sent until the first request

@@ -35,6 +35,9 @@ type Options struct {
 	// OnUI runs a background result's update on the UI goroutine; nil = fyne.Do. Tests
 	// serialise it with their own actions, as the real UI goroutine does.
 	OnUI func(update func())
+	// KeepAliveEvery is how idle a session may get before a heartbeat; zero = 20
+	// minutes (the PBX forgets a token after 30). Tests shorten it.
+	KeepAliveEvery time.Duration
 }
 
 // Window is the main window and the state it shows.
@@ -78,6 +81,9 @@ func start(a fyne.App, opts Options, afterBackground func(step string)) *Window 
 	if opts.StartDemo == nil {
 		opts.StartDemo = NewDemo().Start
 	}
+	if opts.KeepAliveEvery <= 0 {
+		opts.KeepAliveEvery = keepAliveEvery
+	}
 	p := a.Preferences()
 	_ = i18n.Use(p.String(prefLanguage))
 	a.Settings().SetTheme(style.New(p.StringWithFallback(prefTheme, style.System)))
@@ -85,7 +91,10 @@ func start(a fyne.App, opts Options, afterBackground func(step string)) *Window 
 
 	w := &Window{app: a, opts: opts, afterBackground: afterBackground}
 	w.deps = connect.Deps{Store: opts.Store, StartDemo: opts.StartDemo, Now: opts.Now, Timeouts: opts.Timeouts,
-		ProfileChanged: w.profileChanged}
+		ProfileChanged: w.profileChanged, OnUI: opts.OnUI}
+	if afterBackground != nil {
+		w.deps.AfterStep = func(step string) { afterBackground("dialog:" + step) }
+	}
 	w.win = a.NewWindow("cdrdesk")
 	w.win.Resize(fyne.NewSize(float32(p.FloatWithFallback(prefWidth, 1200)), float32(p.FloatWithFallback(prefHeight, 760))))
 	w.win.SetCloseIntercept(w.quit)

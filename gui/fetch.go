@@ -42,6 +42,7 @@ func (w *Window) fetch(q cdrclient.Query) {
 			switch {
 			case errors.Is(err, context.Canceled):
 				w.bar.text.SetText(i18n.L("Cancelled. Nothing was downloaded."))
+			case w.loginRefused(c, err):
 			case err != nil:
 				alert.Show(err, w.win)
 			default:

@@ -60,6 +60,20 @@ func (f *fakeChooser) ChooseSave(_ fyne.Window, _, _ string, done func(string)) 
 
 func newFixture(t *testing.T, demo bool) *fixture {
 	t.Helper()
+	return newFixtureWith(t, demo, setup{})
+}
+
+// setup changes what newFixtureWith starts the window with.
+type setup struct {
+	// prepare runs before the window starts, for example to save a connection to run.
+	prepare func(f *fixture, run *pbxsim.Running)
+	// clock is the window's clock (now when nil); keepAlive its keep-alive interval.
+	clock     *pbxsim.Clock
+	keepAlive time.Duration
+}
+
+func newFixtureWith(t *testing.T, demo bool, su setup) *fixture {
+	t.Helper()
 	t.Setenv("LANGUAGE", "en_US")
 	a := test.NewTempApp(t)
 	store, err := profile.Open(t.TempDir(), profile.NewMemorySecrets())
@@ -77,9 +91,16 @@ func newFixture(t *testing.T, demo bool) *fixture {
 	startDemo := func() (connect.Demo, error) {
 		return connect.Demo{URL: run.URL, User: pbxsim.DefaultUser, Password: pbxsim.DefaultPassword, Fingerprint: run.Fingerprint}, nil
 	}
+	if su.prepare != nil {
+		su.prepare(f, run)
+	}
+	clock := func() time.Time { return now }
+	if su.clock != nil {
+		clock = su.clock.Now
+	}
 	hook := func(step string) { f.steps <- step }
-	f.w = start(a, Options{Store: store, Version: testVersion, Now: func() time.Time { return now }, Demo: demo, StartDemo: startDemo, Chooser: f.chooser,
-		Background: func(work func()) { work() }, OnUI: f.onUI}, hook)
+	f.w = start(a, Options{Store: store, Version: testVersion, Now: clock, Demo: demo, StartDemo: startDemo, Chooser: f.chooser,
+		Background: func(work func()) { work() }, OnUI: f.onUI, KeepAliveEvery: su.keepAlive}, hook)
 	t.Cleanup(func() { i18n.Use(i18n.English) })
 	return f
 }

@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2/widget"
 
-	"cdrdesk/gui/alert"
 	"cdrdesk/gui/connect"
 	"cdrdesk/gui/i18n"
 )
@@ -45,17 +44,18 @@ func (w *Window) connectAtStart() {
 	last := w.opts.Store.Last()
 	switch {
 	case w.opts.Demo:
-		w.connectInBackground(func(ctx context.Context) (connect.Result, error) { return connect.ConnectDemo(ctx, w.deps) })
+		w.connectInBackground("", func(ctx context.Context) (connect.Result, error) { return connect.ConnectDemo(ctx, w.deps) })
 	case last != "":
-		w.connectInBackground(func(ctx context.Context) (connect.Result, error) { return connect.Connect(ctx, w.deps, last) })
+		w.connectInBackground(last, func(ctx context.Context) (connect.Result, error) { return connect.Connect(ctx, w.deps, last) })
 	default:
 		w.showConnection()
 	}
 }
 
-// connectInBackground runs a silent connection; on failure it shows the dialog, with the
-// reason, so the person can fix the settings.
-func (w *Window) connectInBackground(dial func(context.Context) (connect.Result, error)) {
+// connectInBackground runs a silent connection to the saved connection name ("" for
+// the demo); on failure it opens the dialog with the reason already shown, so the
+// person can fix the settings, trust a changed certificate or type the password.
+func (w *Window) connectInBackground(name string, dial func(context.Context) (connect.Result, error)) {
 	w.bar.text.SetText(i18n.L("Connecting…"))
 	go func() {
 		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
@@ -64,8 +64,7 @@ func (w *Window) connectInBackground(dial func(context.Context) (connect.Result,
 		w.opts.OnUI(func() {
 			if err != nil {
 				w.showStatus(w.results.Status())
-				alert.Show(err, w.win)
-				w.showConnection()
+				connect.ShowProblem(w.win, w.deps, name, err, w.connected)
 			} else {
 				w.connected(res)
 			}
@@ -83,20 +82,26 @@ func (w *Window) showConnection() {
 }
 
 // connected takes over a new session: the previous one is retired, the extension
-// list refreshed, and a keep-alive started.
+// list refreshed, and a keep-alive started, whose refused re-login disconnects.
 func (w *Window) connected(res connect.Result) {
 	ctx, stop := context.WithCancel(context.Background())
+	cur := &res
 	w.mu.Lock()
 	old, oldStop := w.conn, w.stop
-	w.conn, w.stop = &res, stop
+	w.conn, w.stop = cur, stop
 	w.mu.Unlock()
 	if oldStop != nil {
 		oldStop()
 	}
 	if old != nil && old.Session != res.Session {
-		go w.retire(old, &res)
+		go w.retire(old, cur)
 	}
-	go res.Session.KeepAlive(ctx, keepAliveEvery, nil)
+	go res.Session.KeepAlive(ctx, w.opts.KeepAliveEvery, func(err error) {
+		w.opts.OnUI(func() {
+			w.loginRefused(cur, err)
+			w.done("keepalive")
+		})
+	})
 	_ = w.opts.Store.SetLast(res.Profile.Name)
 	w.build()
 }
@@ -115,6 +120,9 @@ func (w *Window) profileChanged(from, to string) {
 		renamed := *c
 		renamed.Profile.Name = to
 		w.conn = &renamed
+		if c.Logins != nil {
+			c.Logins.Rename(to)
+		}
 	} else {
 		w.conn, w.stop = nil, nil
 	}

@@ -10,6 +10,7 @@ import (
 
 	"cdrdesk/cdrclient"
 	"cdrdesk/gui/i18n"
+	"cdrdesk/internal/login"
 	"cdrdesk/internal/profile"
 )
 
@@ -27,6 +28,12 @@ type Deps struct {
 	// connection (to is the new name) or deleted it (to is ""), so that a window using
 	// it can follow.
 	ProfileChanged func(from, to string)
+
+	// OnUI runs a background step's result on the UI goroutine; nil = fyne.Do. The
+	// window's tests serialise it with their own actions.
+	OnUI func(update func())
+	// AfterStep, when set (by tests), runs after each background step's result is shown.
+	AfterStep func(step string)
 }
 
 // withDefaults fills what may be left out.
@@ -34,7 +41,15 @@ func (d Deps) withDefaults() Deps {
 	if d.Now == nil {
 		d.Now = time.Now
 	}
+	if d.OnUI == nil {
+		d.OnUI = fyne.Do
+	}
 	return d
+}
+
+// logins is the login policy over the saved connections.
+func (d Deps) logins() login.Logins {
+	return login.Logins{Store: d.Store, Now: d.Now, Timeouts: d.Timeouts}
 }
 
 // Result is a working connection.
@@ -42,13 +57,25 @@ type Result struct {
 	Profile    profile.Profile
 	Session    *cdrclient.Session // logged in; the caller owns it (logout on quit)
 	Extensions []cdrclient.Extension
+	// Logins counts the session's logins in the profile, the ones it sends by itself
+	// later (a download, a keep-alive) too; it follows a rename with Rename.
+	Logins *login.Counter
 }
 
 // Show opens the dialog over w, with the profile current selected (or the last used, or
 // a new one). onConnected runs on the UI goroutine after the user connected
 // successfully; the dialog then closes. It returns the dialog (for tests).
 func Show(w fyne.Window, deps Deps, current string, onConnected func(Result)) dialog.Dialog {
+	return ShowProblem(w, deps, current, nil, onConnected)
+}
+
+// ShowProblem is Show for a connection to current that just failed without the dialog
+// (at start-up): it opens with the reason already shown, as if Connect had been pressed,
+// with the way on where there is one (trusting a changed certificate, typing the
+// password again).
+func ShowProblem(w fyne.Window, deps Deps, current string, problem error, onConnected func(Result)) dialog.Dialog {
 	d := newConnectDialog(w, deps, onConnected)
+	d.reason = problem
 	d.open(current)
 	return d.dlg
 }
@@ -57,16 +84,16 @@ func Show(w fyne.Window, deps Deps, current string, onConnected func(Result)) di
 // reconnect to the last profile): the password's MD5 and a fresh token (younger than
 // 25 minutes, with its API version) come from the keyring.
 //
-// After a refused login (the profile's FailedLogins is not zero) it does not try at all
-// and returns a *cdrclient.AuthError: a silent retry at every start would walk the
+// After a refused login (the profile's FailedLogins is not zero) it sends nothing and
+// returns a *login.RefusedBeforeError: a silent retry at every start would walk the
 // person into the PBX's lockout. The dialog, where they see the warning, clears it.
 func Connect(ctx context.Context, deps Deps, name string) (Result, error) {
 	p, ok := deps.Store.Get(name)
 	if !ok {
 		return Result{}, fmt.Errorf("%w: %q", profile.ErrProfileNotFound, name)
 	}
-	if p.FailedLogins > 0 {
-		return Result{}, &cdrclient.AuthError{User: p.User}
+	if err := login.Unattended(p); err != nil {
+		return Result{}, err
 	}
 	o := dial(ctx, deps, settings{name: p.Name, url: p.URL, user: p.User, version: p.APIVersion})
 	return o.res, o.err

@@ -34,13 +34,14 @@ type connectDialog struct {
 	closed      bool               // the dialog was closed: late results are dropped
 	keyringTold bool               // the keyring notice is shown
 	sub         dialog.Dialog      // the last dialog opened over this one (tests read it)
+	reason      error              // why connecting failed before the dialog opened; shown once loaded
 
 	afterStep func(step string) // tests: runs after each background step's UI update
 }
 
 // newConnectDialog builds the dialog in the current language; open shows it.
 func newConnectDialog(w fyne.Window, deps Deps, onConnected func(Result)) *connectDialog {
-	d := &connectDialog{win: w, deps: deps.withDefaults(), onConnected: onConnected, form: newForm()}
+	d := &connectDialog{win: w, deps: deps.withDefaults(), onConnected: onConnected, form: newForm(), afterStep: deps.AfterStep}
 	d.profiles = widget.NewSelect(nil, d.profileChosen)
 	d.profiles.PlaceHolder = i18n.L("New connection")
 	d.newBtn = widget.NewButtonWithIcon(i18n.L("New"), theme.ContentAddIcon(), d.newProfile)
@@ -53,6 +54,11 @@ func newConnectDialog(w fyne.Window, deps Deps, onConnected func(Result)) *conne
 	d.test = widget.NewButton(i18n.L("Test connection"), func() { d.submit(actTest) })
 	d.apply = widget.NewButtonWithIcon(i18n.L("Connect"), theme.LoginIcon(), func() { d.submit(actConnect) })
 	d.apply.Importance = widget.HighImportance
+	d.form.password.OnSubmitted = func(string) { // Enter, as people expect after a password
+		if !d.apply.Disabled() {
+			d.submit(actConnect)
+		}
+	}
 	if d.deps.StartDemo == nil {
 		d.demo.Hide()
 	}
@@ -86,6 +92,22 @@ func (d *connectDialog) open(current string) {
 		}
 	}
 	d.newProfile()
+	d.showReason()
+}
+
+// showReason shows, once, why connecting failed before the dialog opened, as Connect
+// would have shown it for the settings in the form.
+func (d *connectDialog) showReason() {
+	err := d.reason
+	d.reason = nil
+	if err == nil {
+		return
+	}
+	if s, ferr := d.form.read(d.current); ferr == nil {
+		d.failed(actConnect, s, err)
+	} else {
+		d.showProblem(err)
+	}
 }
 
 // onClose runs when the dialog closes, however: running work is cancelled.

@@ -66,6 +66,7 @@ func (d *connectDialog) load(name string) {
 			if errors.Is(err, profile.ErrKeyringUnavailable) {
 				d.tellKeyring()
 			}
+			d.showReason()
 		}
 	})
 }

@@ -15,6 +15,7 @@ import (
 	"cdrdesk/cdrclient/pbxsim"
 	"cdrdesk/gui/i18n"
 	"cdrdesk/gui/internal/uitest"
+	"cdrdesk/internal/login"
 	"cdrdesk/internal/profile"
 )
 
@@ -199,8 +200,13 @@ func TestConnectRefuses(t *testing.T) {
 			h.saveProfile("总部", h.run.Fingerprint, pbxsim.DefaultPassword, 0)
 			h.secrets.SetUnavailable(true)
 		}, func(err error) bool { return errors.Is(err, profile.ErrKeyringUnavailable) }, 0},
+		// Nothing was sent, so no AuthError (whose details would show errno 20003).
 		{"a login failed before", func(h *harness) { h.saveProfile("总部", h.run.Fingerprint, pbxsim.DefaultPassword, 1) },
-			func(err error) bool { var a *cdrclient.AuthError; return errors.As(err, &a) }, 0},
+			func(err error) bool {
+				var r *login.RefusedBeforeError
+				var a *cdrclient.AuthError
+				return errors.As(err, &r) && r.Profile == "总部" && r.Failed == 1 && !errors.As(err, &a) && !strings.Contains(err.Error(), "20003")
+			}, 0},
 		{"wrong saved password", func(h *harness) { h.saveProfile("总部", h.run.Fingerprint, "old password", 0) },
 			func(err error) bool { var a *cdrclient.AuthError; return errors.As(err, &a) }, 1},
 	} {

@@ -10,13 +10,8 @@ import (
 
 	"cdrdesk/gui/alert"
 	"cdrdesk/gui/i18n"
+	"cdrdesk/internal/login"
 )
-
-// lockoutAfter is the number of failed logins after which the PBX locks a computer out.
-const lockoutAfter = 5
-
-// warnFrom is the failed-login count from which the dialog warns before the next try.
-const warnFrom = 3
 
 // showProblem explains err in the status area: what happened, what to do, details.
 func (d *connectDialog) showProblem(err error) {
@@ -55,18 +50,24 @@ func keyringText() string {
 // showFailedLogins warns, from the third failed login in a row, how close the PBX's
 // lockout is, before the person tries again.
 func (d *connectDialog) showFailedLogins(n int) {
-	var text string
-	switch {
-	case n >= lockoutAfter:
-		text = i18n.L("{{.N}} failed logins in a row: the PBX may have locked this computer out for 10 minutes. Check the password before trying again.", map[string]any{"N": n})
-	case n >= warnFrom:
-		text = i18n.L("{{.N}} failed logins in a row. After 5 the PBX locks this computer out for 10 minutes.", map[string]any{"N": n})
-	}
+	text := LockoutWarning(n)
 	d.lockout.Objects = nil
 	if text != "" {
 		d.lockout.Objects = []fyne.CanvasObject{withIcon(theme.WarningIcon(), wrapped(text))}
 	}
 	d.relayout()
+}
+
+// LockoutWarning says how close n failed logins in a row bring the PBX's lockout, or ""
+// when it is too early to warn (login.Warn). The window shows it too.
+func LockoutWarning(n int) string {
+	switch {
+	case n >= login.LockoutAfter:
+		return i18n.L("{{.N}} failed logins in a row: the PBX may have locked this computer out for 10 minutes. Check the password before trying again.", map[string]any{"N": n})
+	case login.Warn(n):
+		return i18n.L("{{.N}} failed logins in a row. After 5 the PBX locks this computer out for 10 minutes.", map[string]any{"N": n})
+	}
+	return ""
 }
 
 // wrapped is a label that wraps at the dialog's width.

@@ -21,7 +21,7 @@ func (d *connectDialog) start(step, doing string, work func(ctx context.Context)
 	d.showStatus(d.workingRow(doing, cancel))
 	go func() {
 		then := work(ctx)
-		fyne.Do(func() {
+		d.deps.OnUI(func() {
 			cancel()
 			d.cancel = nil
 			d.setBusy(false)

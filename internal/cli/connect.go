@@ -10,15 +10,9 @@ import (
 	"time"
 
 	"cdrdesk/cdrclient"
+	"cdrdesk/internal/login"
 	"cdrdesk/internal/profile"
 )
-
-// tokenReuse is how old a saved token may be and still be tried: the PBX forgets a token
-// after 30 idle minutes.
-const tokenReuse = 25 * time.Minute
-
-// lockoutAfter is the number of failed logins after which the PBX locks a computer out.
-const lockoutAfter = 5
 
 // connFlags are the flags of every command that talks to a PBX.
 type connFlags struct {
@@ -41,35 +35,30 @@ type connection struct {
 	sess    *cdrclient.Session
 	store   *profile.Store  // nil without --profile
 	prof    profile.Profile // the profile used, if any
+	logins  *login.Counter  // counts the session's logins in the profile; nil without one
 	name    string          // a name for reports: the profile or the PBX host
-	trusted bool            // --trust-new-cert was given
+	trusted bool            // the certificate the session meets is to be trusted (and saved)
 }
 
 // connect builds a session from the flags, a saved profile and the password source.
 func (c *connFlags) connect(env Env) (*connection, error) {
-	cfg := cdrclient.Config{APIVersion: c.api, Fingerprint: c.fingerprint, TrustNewCert: c.trustNewCert, Now: env.Now}
+	md5, err := c.password(env)
+	if err != nil {
+		return nil, err
+	}
 	conn := &connection{trusted: c.trustNewCert}
+	cfg := cdrclient.Config{BaseURL: c.pbx, User: c.user, PasswordMD5: md5, APIVersion: c.api, Fingerprint: c.fingerprint, Now: env.Now}
 	if c.profile != "" {
-		if err := conn.loadProfile(env, c.profile, &cfg); err != nil {
+		if cfg, err = conn.loadProfile(env, c, md5); err != nil {
 			return nil, err
 		}
 	}
-	if c.pbx != "" {
-		cfg.BaseURL = c.pbx
-	}
-	if c.user != "" {
-		cfg.User = c.user
-	}
+	cfg.TrustNewCert = c.trustNewCert
 	if cfg.BaseURL == "" || cfg.User == "" {
 		return nil, usagef("say which PBX and API user: --pbx ADDRESS --user NAME, or --profile NAME")
 	}
-	if md5, ok, err := c.password(env); err != nil {
-		return nil, err
-	} else if ok {
-		cfg.PasswordMD5, cfg.Token = md5, ""
-	}
 	if cfg.PasswordMD5 == "" {
-		return nil, usagef("no password: pipe it to --password-stdin or set CDRDESK_PASSWORD")
+		return nil, noPassword()
 	}
 	sess, err := cdrclient.NewSession(cfg)
 	if err != nil {
@@ -82,62 +71,84 @@ func (c *connFlags) connect(env Env) (*connection, error) {
 	return conn, nil
 }
 
-// password reads the password from standard input or the environment, never a flag.
-func (c *connFlags) password(env Env) (md5 string, ok bool, err error) {
+func noPassword() error {
+	return usagef("no password: pipe it to --password-stdin or set CDRDESK_PASSWORD")
+}
+
+// password reads the password's MD5 from standard input or the environment, never a
+// flag; "" when neither gives one.
+func (c *connFlags) password(env Env) (string, error) {
 	if c.passwordStdin {
 		line, err := bufio.NewReader(env.Stdin).ReadString('\n')
 		line = strings.TrimRight(line, "\r\n")
 		if line == "" {
-			return "", false, usagef("--password-stdin: no password on standard input (%v)", err)
+			return "", usagef("--password-stdin: no password on standard input (%v)", err)
 		}
-		return cdrclient.HashPassword(line), true, nil
+		return cdrclient.HashPassword(line), nil
 	}
 	if p := env.Getenv("CDRDESK_PASSWORD"); p != "" {
-		return cdrclient.HashPassword(p), true, nil
+		return cdrclient.HashPassword(p), nil
 	}
-	return "", false, nil
+	return "", nil
 }
 
-// loadProfile fills cfg from a saved profile: address, user, API version, trusted
-// certificate, and from the keyring the password's MD5 and a recent token.
-func (conn *connection) loadProfile(env Env, name string, cfg *cdrclient.Config) error {
+// loadProfile returns the session settings of a saved profile with the flags over it,
+// as internal/login decides them for the window too: the password given (md5) or the
+// saved one, a recent token, the trusted certificate, and the counter every login goes
+// through. A --fingerprint that differs from the trusted certificate stops here; one
+// given for a profile that trusts none yet is saved once it worked.
+func (conn *connection) loadProfile(env Env, c *connFlags, md5 string) (cdrclient.Config, error) {
 	store, err := env.Profiles()
 	if err != nil {
-		return err
+		return cdrclient.Config{}, err
 	}
-	p, ok := store.Get(name)
+	p, ok := store.Get(c.profile)
 	if !ok {
-		return usagef("no saved connection is called %q", name)
+		return cdrclient.Config{}, usagef("no saved connection is called %q", c.profile)
 	}
 	conn.store, conn.prof, conn.name = store, p, p.Name
-	cfg.BaseURL, cfg.User = p.URL, p.User
-	if cfg.APIVersion == "" {
-		cfg.APIVersion = p.APIVersion
+	target := p
+	if c.pbx != "" {
+		target.URL = c.pbx
 	}
-	if cfg.Fingerprint == "" {
-		cfg.Fingerprint = p.Fingerprint
+	if c.user != "" {
+		target.User = c.user
 	}
-	md5, err := store.PasswordMD5(name)
+	if c.api != "" {
+		target.APIVersion = c.api
+	}
+	target.Fingerprint = c.fingerprint
+	if login.SameAddress(p.URL, target.URL) { // a pin belongs to the saved PBX only
+		pin, save, err := login.Pin(p, c.fingerprint)
+		if err != nil {
+			return cdrclient.Config{}, err
+		}
+		target.Fingerprint, conn.trusted = pin, conn.trusted || save
+	}
+	cfg, counter, err := login.Logins{Store: store, Now: env.Now}.Config(login.Target{Profile: target, PasswordMD5: md5})
 	switch {
 	case errors.Is(err, profile.ErrKeyringUnavailable):
 		fmt.Fprintln(env.Stderr, "cdrdesk: the system keyring is not available; give the password with --password-stdin or CDRDESK_PASSWORD.")
-	case err == nil:
-		cfg.PasswordMD5 = md5
+		return cdrclient.Config{}, noPassword()
+	case errors.Is(err, login.ErrNoPassword):
+		return cdrclient.Config{}, noPassword()
+	case err != nil:
+		return cdrclient.Config{}, err
 	}
-	if tok, err := store.Token(name); err == nil && env.Now().Sub(tok.Saved) < tokenReuse {
-		cfg.Token, cfg.TokenVersion = tok.Value, tok.Version
+	conn.logins = counter
+	if login.Warn(p.FailedLogins) {
+		fmt.Fprintf(env.Stderr, "cdrdesk: warning: the last %d logins failed; at %d the PBX locks this computer out for 10 minutes.\n", p.FailedLogins, login.LockoutAfter)
 	}
-	if p.FailedLogins >= lockoutAfter-2 {
-		fmt.Fprintf(env.Stderr, "cdrdesk: warning: the last %d logins failed; at %d the PBX locks this computer out for 10 minutes.\n", p.FailedLogins, lockoutAfter)
-	}
-	return nil
+	return cfg, nil
 }
 
-// finish records the outcome in the profile (failed logins, token, trusted certificate)
-// or, without a profile, logs out.
+// finish reports the outcome: with a profile, the failed-login count (counted by the
+// session's logins) after a refusal, and after a success the token and a newly trusted
+// certificate are saved; without one, it logs out.
 func (conn *connection) finish(env Env, err error) {
-	if conn.trusted && conn.sess.Fingerprint() != "" && err == nil {
-		fmt.Fprintf(env.Stderr, "cdrdesk: trusted the PBX certificate, SHA-256 fingerprint %s\n", conn.sess.Fingerprint())
+	fp := conn.sess.Fingerprint()
+	if conn.trusted && fp != "" && err == nil {
+		fmt.Fprintf(env.Stderr, "cdrdesk: trusted the PBX certificate, SHA-256 fingerprint %s\n", fp)
 	}
 	if conn.store == nil {
 		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
@@ -145,23 +156,18 @@ func (conn *connection) finish(env Env, err error) {
 		_ = conn.sess.Logout(ctx) // best effort: the token expires by itself anyway
 		return
 	}
-	p := conn.prof
 	var auth *cdrclient.AuthError
-	switch {
-	case errors.As(err, &auth):
-		p.FailedLogins++
-		if p.FailedLogins < lockoutAfter {
-			fmt.Fprintf(env.Stderr, "cdrdesk: that was failed login %d of %d; at %d the PBX locks this computer out for 10 minutes.\n", p.FailedLogins, lockoutAfter, lockoutAfter)
-		}
-	case conn.sess.Token() != "":
-		p.FailedLogins = 0
-		_ = conn.store.SetToken(p.Name, profile.Token{Value: conn.sess.Token(), Saved: env.Now(), Version: conn.sess.Version()})
-		if conn.trusted && conn.sess.Fingerprint() != "" {
-			p.Fingerprint = conn.sess.Fingerprint()
+	if errors.As(err, &auth) && conn.logins != nil {
+		if n := conn.logins.Failed(); n < login.LockoutAfter {
+			fmt.Fprintf(env.Stderr, "cdrdesk: that was failed login %d of %d; at %d the PBX locks this computer out for 10 minutes.\n", n, login.LockoutAfter, login.LockoutAfter)
 		}
 	}
-	if p != conn.prof {
-		if err := conn.store.Save(p); err != nil {
+	if conn.sess.Token() == "" {
+		return
+	}
+	_ = login.Logins{Store: conn.store, Now: env.Now}.SaveToken(conn.prof.Name, conn.sess)
+	if conn.trusted && fp != "" && fp != conn.prof.Fingerprint {
+		if _, err := conn.store.Update(conn.prof.Name, func(p *profile.Profile) { p.Fingerprint = fp }); err != nil {
 			fmt.Fprintln(env.Stderr, "cdrdesk: could not update the saved connection:", err)
 		}
 	}

@@ -81,6 +81,9 @@ func explain(err error) explained {
 		path   *fs.PathError
 		damage *profile.CorruptFileError
 	)
+	if m, ok := explainLogin(err); ok {
+		return m
+	}
 	switch {
 	case errors.Is(err, context.Canceled):
 		return explained{kind: Canceled, what: "Cancelled. Nothing was saved."}

@@ -1,6 +1,7 @@
 package profile
 
 import (
+	"errors"
 	"fmt"
 )
 
@@ -110,3 +111,38 @@ func (s *Store) SetLast(name string) error {
 		return nil
 	})
 }
+
+// Update changes the saved profile name with fn, reading the file first, so that two
+// programs counting failed logins of one profile do not lose each other's counts. It
+// writes only when fn changed something, and returns the profile as saved.
+func (s *Store) Update(name string, fn func(p *Profile)) (Profile, error) {
+	s.edit.Lock()
+	defer s.edit.Unlock()
+	var out Profile
+	err := s.change(func(st *state) error {
+		p, ok := st.profiles[name]
+		if !ok {
+			return fmt.Errorf("%w: %q", ErrProfileNotFound, name)
+		}
+		before := p
+		fn(&p)
+		p.Name = name // a change of name is Rename's
+		p, err := normalize(p)
+		if err != nil {
+			return err
+		}
+		out = p
+		if p == before {
+			return errUnchanged
+		}
+		st.profiles[name] = p
+		return nil
+	})
+	if errors.Is(err, errUnchanged) {
+		err = nil
+	}
+	return out, err
+}
+
+// errUnchanged tells change that there is nothing to write.
+var errUnchanged = errors.New("unchanged")
