@@ -64,6 +64,21 @@ func (e *APIError) Error() string {
 	return fmt.Sprintf("the PBX refused %s: errno %s", e.Endpoint, e.Errno)
 }
 
+// UnreadableAnswerError means an answer of the PBX's API was not the JSON it should
+// be: cut short or garbled on the way (a network glitch), or sent by something that is
+// not the PBX. Authenticated requests are repeated once when it happens; a login never
+// is, as a login that did reach the PBX may have counted as a failed one.
+type UnreadableAnswerError struct {
+	Endpoint string // e.g. "cdr/get_random"
+	Err      error  // what the JSON decoder reported
+}
+
+func (e *UnreadableAnswerError) Error() string {
+	return fmt.Sprintf("the PBX's answer to %s cannot be read: %v", e.Endpoint, e.Err)
+}
+
+func (e *UnreadableAnswerError) Unwrap() error { return e.Err }
+
 // AuthError means the PBX rejected the user name or password (errno 20003). The client
 // never retries it by itself: each failed login brings the PBX's lockout closer.
 type AuthError struct{ User string }

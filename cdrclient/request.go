@@ -16,28 +16,41 @@ import (
 // broken proxy must not make the client swallow megabytes.
 const maxEnvelope = 4 << 20
 
-// envelope is the status part every API answer carries; errno is a string.
+// envelope is the status part every API answer carries. errno is a string in every
+// answer documented; a number is taken as well, so that a PBX writing 20003 without
+// quotes is still understood as refusing the password rather than as garbled.
 type envelope struct {
-	Status string `json:"status"`
-	Errno  string `json:"errno"`
+	Status string          `json:"status"`
+	Errno  json.RawMessage `json:"errno"`
 }
 
-// decodeEnvelope parses an API answer into out (which may be nil) and returns an
-// *APIError when the PBX reports a failure.
+// errno returns the error number as text, "unknown" when there is none usable.
+func (e envelope) errno() string {
+	var s string
+	if json.Unmarshal(e.Errno, &s) == nil && s != "" {
+		return s
+	}
+	var n json.Number
+	if json.Unmarshal(e.Errno, &n) == nil && n != "" {
+		return n.String()
+	}
+	return "unknown"
+}
+
+// decodeEnvelope parses an API answer into out (which may be nil). It returns an
+// *APIError when the PBX reports a failure (any status but "Success"), and an
+// *UnreadableAnswerError when the answer is not the JSON object it should be.
 func decodeEnvelope(endpoint string, body []byte, out any) error {
 	var env envelope
 	if err := json.Unmarshal(body, &env); err != nil {
-		return &APIError{Endpoint: endpoint, Errno: "unreadable answer"}
+		return &UnreadableAnswerError{Endpoint: endpoint, Err: err}
 	}
 	if env.Status != "Success" {
-		if env.Errno == "" {
-			env.Errno = "unknown"
-		}
-		return &APIError{Endpoint: endpoint, Errno: env.Errno}
+		return &APIError{Endpoint: endpoint, Errno: env.errno()}
 	}
 	if out != nil {
 		if err := json.Unmarshal(body, out); err != nil {
-			return &APIError{Endpoint: endpoint, Errno: "unreadable answer"}
+			return &UnreadableAnswerError{Endpoint: endpoint, Err: err}
 		}
 	}
 	return nil

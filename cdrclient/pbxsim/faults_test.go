@@ -2,6 +2,7 @@ package pbxsim
 
 import (
 	"crypto/tls"
+	"encoding/json"
 	"errors"
 	"io"
 	"net/http"
@@ -154,5 +155,31 @@ func TestDownloadDelayAnswersNothingToAClientThatLeft(t *testing.T) {
 	got, _ := io.ReadAll(conn) // ends when the simulator closes the connection
 	if len(got) != 0 {
 		t.Errorf("the simulator answered a client that had left: %.80q", got)
+	}
+}
+
+func TestCutAndGarbleAnswerOnce(t *testing.T) {
+	p := startPBX(t, V2, func(o *Options) { o.CutAnswerOnce, o.GarbleAnswerOnce = "cdr/get_random", "cdr/get_random" })
+	token := p.login() // another endpoint's answer is left alone
+	raw, _ := json.Marshal(map[string]string{"number": "all", "starttime": dayStart, "endtime": dayEnd})
+	ask := func() []byte {
+		resp, body := p.do(p.client, http.MethodPost, p.url("cdr/get_random", "token="+token), string(raw))
+		if resp.StatusCode != http.StatusOK || resp.ContentLength != int64(len(body)) {
+			t.Fatalf("HTTP %d, Content-Length %d for %d bytes", resp.StatusCode, resp.ContentLength, len(body))
+		}
+		return body
+	}
+	cut, garbled := ask(), ask()
+	for _, body := range [][]byte{cut, garbled} {
+		if json.Valid(body) {
+			t.Errorf("spoilt answer is valid JSON: %q", body)
+		}
+	}
+	if !strings.HasPrefix(string(cut), `{"status":"Success"`) || garbled[len(garbled)-1] != 0xff {
+		t.Errorf("cut %q, garbled %q", cut, garbled)
+	}
+	p.random(token, "all", dayStart, dayEnd) // the faults fired once each
+	if st := p.srv.Stats(); st.Randoms != 3 {
+		t.Errorf("%d get_random requests, want 3", st.Randoms)
 	}
 }
