@@ -75,7 +75,7 @@ func (s *Session) post(ctx context.Context, version, endpoint, token string, bod
 	rawURL := s.endpointURL(version, endpoint, token)
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, rawURL, bytes.NewReader(payload))
 	if err != nil {
-		return &InputError{Field: "address", Msg: "this is not a PBX address", Value: err.Error()}
+		return &InputError{Field: "address", Msg: "this is not a PBX address", Value: Redact(err.Error())}
 	}
 	req.Header.Set("Content-Type", "application/json; charset=utf-8")
 	req = req.WithContext(httptrace.WithClientTrace(ctx, &httptrace.ClientTrace{GotConn: s.noteLocalAddr}))
@@ -85,7 +85,7 @@ func (s *Session) post(ctx context.Context, version, endpoint, token string, bod
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode != http.StatusOK {
-		return &HTTPError{Status: resp.StatusCode, URL: redactQuery(rawURL), Location: resp.Header.Get("Location")}
+		return &HTTPError{Status: resp.StatusCode, URL: Redact(rawURL), Location: Redact(resp.Header.Get("Location"))}
 	}
 	data, err := io.ReadAll(io.LimitReader(resp.Body, maxEnvelope))
 	if err != nil {
@@ -109,7 +109,7 @@ func (s *Session) noteLocalAddr(info httptrace.GotConnInfo) {
 func (s *Session) transportError(ctx context.Context, rawURL string, err error) error {
 	if cause := context.Cause(ctx); cause != nil {
 		if errors.Is(cause, errIdle) {
-			return &ConnectionError{URL: redactQuery(rawURL), Timeout: true, Err: errIdle}
+			return &ConnectionError{URL: Redact(rawURL), Timeout: true, Err: errIdle}
 		}
 		return ctx.Err()
 	}
@@ -119,7 +119,7 @@ func (s *Session) transportError(ctx context.Context, rawURL string, err error) 
 	}
 	var ne net.Error
 	timeout := errors.As(err, &ne) && ne.Timeout()
-	return &ConnectionError{URL: redactQuery(rawURL), Timeout: timeout, Err: unwrapURLError(err)}
+	return &ConnectionError{URL: Redact(rawURL), Timeout: timeout, Err: unwrapURLError(err)}
 }
 
 // unwrapURLError drops net/http's "Post \"https://…?token=…\":" prefix, which would put
