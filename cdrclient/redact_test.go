@@ -1,6 +1,9 @@
 package cdrclient_test
 
 import (
+	"errors"
+	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 
@@ -49,4 +52,34 @@ func FuzzRedact(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestRedirectDoesNotShowTheToken: a PBX (or proxy) on plain HTTP that redirects to
+// HTTPS repeats the request's query, token included, in Location; the error keeps
+// where it pointed but not the token.
+func TestRedirectDoesNotShowTheToken(t *testing.T) {
+	const token = "0123456789abcdef0123456789abcdef"
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, "https://"+r.Host+r.URL.RequestURI(), http.StatusMovedPermanently)
+	}))
+	t.Cleanup(srv.Close)
+	s, err := cdrclient.NewSession(cdrclient.Config{BaseURL: srv.URL, User: "api", PasswordMD5: cdrclient.HashPassword("x"),
+		APIVersion: cdrclient.VersionV2, Token: token})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(s.Close)
+	err = s.Heartbeat(ctxT(t))
+	var h *cdrclient.HTTPError
+	if !errors.As(err, &h) || h.Status != http.StatusMovedPermanently {
+		t.Fatalf("got %v, want an HTTPError 301", err)
+	}
+	for _, shown := range []string{h.Location, h.URL, err.Error()} {
+		if strings.Contains(shown, token) {
+			t.Errorf("the token shows in %q", shown)
+		}
+	}
+	if !strings.HasPrefix(h.Location, "https://"+strings.TrimPrefix(srv.URL, "http://")+"/api/v2.0.0/heartbeat?token=***") {
+		t.Errorf("Location %q does not say where the PBX pointed", h.Location)
+	}
 }

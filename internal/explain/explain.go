@@ -46,19 +46,30 @@ type Message struct {
 // sentence itself, filled in.
 type Translate func(key string, data map[string]any) string
 
-// Error explains err in the language of tr. Every part of the message passes through
-// cdrclient.Redact, so no URL in it shows a session token or download key, whatever
-// error carried it.
+// Error explains err in the language of tr. Everything in the message that came from
+// the error (the values filled in, what was typed, the detail) passes through
+// cdrclient.Redact first, so no URL in it shows a session token or download key,
+// whatever error carried it.
 func Error(err error, tr Translate) Message {
 	m := explain(err)
-	out := Message{Kind: m.kind, What: upperFirst(tr(m.what, m.data)), Detail: err.Error()}
+	data := redacted(m.data)
+	out := Message{Kind: m.kind, What: upperFirst(tr(m.what, data)), Detail: cdrclient.Redact(err.Error())}
 	if m.value != "" {
-		out.What += ": " + m.value
+		out.What += ": " + cdrclient.Redact(m.value)
 	}
 	if m.action != "" {
-		out.Action = tr(m.action, m.data)
+		out.Action = tr(m.action, data)
 	}
-	out.What, out.Action, out.Detail = cdrclient.Redact(out.What), cdrclient.Redact(out.Action), cdrclient.Redact(out.Detail)
+	return out
+}
+
+// redacted returns data with each value as text without secrets. Redacting the values
+// rather than the finished sentence keeps the sentence's own punctuation after a URL.
+func redacted(data map[string]any) map[string]any {
+	out := make(map[string]any, len(data))
+	for k, v := range data {
+		out[k] = cdrclient.Redact(fmt.Sprint(v))
+	}
 	return out
 }
 
