@@ -137,7 +137,7 @@ func explain(err error) explained {
 			action: "Check the address and port, whether the PBX uses HTTPS, and that this computer is on the office network."}
 	case errors.As(err, &answer):
 		return explained{kind: Connection,
-			what:   "The PBX's answer could not be read, even when asked a second time.",
+			what:   "The PBX's answer could not be read.",
 			action: "Try again in a minute; if it keeps happening, something between this computer and the PBX (a proxy or a poor connection) may be changing its answers: give the details to your IT contact."}
 	case errors.As(err, &cell):
 		return explainCell(cell)

@@ -42,7 +42,7 @@ func TestError(t *testing.T) {
 		{"timeout", &cdrclient.ConnectionError{Timeout: true, Err: errors.New("i/o timeout")}, Connection, "in time", ""},
 		{"refused", &cdrclient.ConnectionError{Err: errors.New("connection refused")}, Connection, "Cannot reach", "port"},
 		{"csv", &cdrclient.CSVError{Line: 3, Msg: "bare quote"}, Other, "cannot be read", ""},
-		{"unreadable answer", &cdrclient.UnreadableAnswerError{Endpoint: "cdr/get_random", Err: errors.New("unexpected end of JSON input")}, Connection, "second time", "proxy"},
+		{"unreadable answer", &cdrclient.UnreadableAnswerError{Endpoint: "cdr/get_random", Err: errors.New("unexpected end of JSON input")}, Connection, "answer could not be read", "proxy"},
 		{"cell too long", &report.CellTooLongError{Row: 12, Column: "recording", Length: 40000}, Output, "Record 12 cannot be saved in an Excel workbook: its recording holds 40000 characters, and an Excel cell holds at most 32767.", "CSV"},
 		{"header cell too long", &report.CellTooLongError{Column: "column 15", Length: 40000}, Output, "The header cannot be saved", "CSV"},
 		{"redirect with a token", &cdrclient.HTTPError{Status: 302, Location: "https://pbx:8088/api/v2.0.0/heartbeat?token=abc"}, Connection, "https://pbx:8088/api/v2.0.0/heartbeat?token=***.", "HTTPS"},
