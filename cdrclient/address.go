@@ -51,26 +51,6 @@ func ParseAddress(s string) (string, error) {
 	return scheme + "://" + net.JoinHostPort(host, port), nil
 }
 
-// redactQuery hides the values of secrets in a URL's query so it can be shown or logged.
-func redactQuery(rawURL string) string {
-	u, err := url.Parse(rawURL)
-	if err != nil {
-		return "(unparsable URL)"
-	}
-	if u.RawQuery == "" {
-		return u.String()
-	}
-	parts := strings.Split(u.RawQuery, "&")
-	for i, p := range parts {
-		k, _, _ := strings.Cut(p, "=")
-		if k == "token" || k == "random" {
-			parts[i] = k + "=***"
-		}
-	}
-	u.RawQuery = strings.Join(parts, "&")
-	return u.String()
-}
-
 // escapeQueryValue escapes a query value the way the PBX's own download links are
 // written: a space becomes %20 (never "+", which the PBX may take literally), while the
 // commas of an extension list and the colons of a time stay as they are.

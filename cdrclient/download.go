@@ -20,7 +20,7 @@ func (f *fetchRun) download(ctx context.Context, link *DownloadLink) (started bo
 	defer cancel(nil)
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, link.URL, nil)
 	if err != nil {
-		return false, &InputError{Field: "address", Msg: "this is not a PBX address", Value: err.Error()}
+		return false, &InputError{Field: "address", Msg: "this is not a PBX address", Value: Redact(err.Error())}
 	}
 	resp, err := s.client.Do(req)
 	if err != nil {

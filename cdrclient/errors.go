@@ -48,6 +48,9 @@ var errnoText = map[string]string{
 	"30003": "the PBX's API service is not running",
 }
 
+// Every Error method below passes its text through Redact: the fields may hold what a
+// person typed or what the network sent, and a URL among them must not show its token.
+
 // ErrnoText returns a short English description of a PBX error number, or "" if unknown.
 func ErrnoText(errno string) string { return errnoText[errno] }
 
@@ -59,17 +62,32 @@ type APIError struct {
 
 func (e *APIError) Error() string {
 	if t := ErrnoText(e.Errno); t != "" {
-		return fmt.Sprintf("the PBX refused %s: errno %s (%s)", e.Endpoint, e.Errno, t)
+		return Redact(fmt.Sprintf("the PBX refused %s: errno %s (%s)", e.Endpoint, e.Errno, t))
 	}
-	return fmt.Sprintf("the PBX refused %s: errno %s", e.Endpoint, e.Errno)
+	return Redact(fmt.Sprintf("the PBX refused %s: errno %s", e.Endpoint, e.Errno))
 }
+
+// UnreadableAnswerError means an answer of the PBX's API was not the JSON it should
+// be: cut short or garbled on the way (a network glitch), or sent by something that is
+// not the PBX. Authenticated requests are repeated once when it happens; a login never
+// is, as a login that did reach the PBX may have counted as a failed one.
+type UnreadableAnswerError struct {
+	Endpoint string // e.g. "cdr/get_random"
+	Err      error  // what the JSON decoder reported
+}
+
+func (e *UnreadableAnswerError) Error() string {
+	return Redact(fmt.Sprintf("the PBX's answer to %s cannot be read: %v", e.Endpoint, e.Err))
+}
+
+func (e *UnreadableAnswerError) Unwrap() error { return e.Err }
 
 // AuthError means the PBX rejected the user name or password (errno 20003). The client
 // never retries it by itself: each failed login brings the PBX's lockout closer.
 type AuthError struct{ User string }
 
 func (e *AuthError) Error() string {
-	return fmt.Sprintf("the PBX rejected the API user %q or its password (errno 20003)", e.User)
+	return Redact(fmt.Sprintf("the PBX rejected the API user %q or its password (errno 20003)", e.User))
 }
 
 // LockedOutError means the PBX has locked this computer's IP address out after five
@@ -94,9 +112,9 @@ func (e *CertificateError) Changed() bool { return e.Pinned != "" }
 
 func (e *CertificateError) Error() string {
 	if e.Changed() {
-		return fmt.Sprintf("the certificate of %s has CHANGED: expected SHA-256 %s, got %s", e.Host, e.Pinned, e.Fingerprint)
+		return Redact(fmt.Sprintf("the certificate of %s has CHANGED: expected SHA-256 %s, got %s", e.Host, e.Pinned, e.Fingerprint))
 	}
-	return fmt.Sprintf("the certificate of %s is not trusted yet (SHA-256 %s)", e.Host, e.Fingerprint)
+	return Redact(fmt.Sprintf("the certificate of %s is not trusted yet (SHA-256 %s)", e.Host, e.Fingerprint))
 }
 
 // VersionError means no API version path answered: the API is probably not enabled on
@@ -104,41 +122,42 @@ func (e *CertificateError) Error() string {
 type VersionError struct{ Tried []string }
 
 func (e *VersionError) Error() string {
-	return fmt.Sprintf("the PBX did not answer API versions %v: is the API enabled?", e.Tried)
+	return Redact(fmt.Sprintf("the PBX did not answer API versions %v: is the API enabled?", e.Tried))
 }
 
 // HTTPError is an unexpected HTTP status, usually from a proxy or older firmware.
 type HTTPError struct {
 	Status   int
-	URL      string // without token or random
-	Location string // where a redirect pointed (for example from HTTP to HTTPS), if any
+	URL      string // without token or random (see Redact)
+	Location string // where a redirect pointed (for example from HTTP to HTTPS), if any; redacted
 }
 
 func (e *HTTPError) Error() string {
 	if e.Location != "" {
-		return fmt.Sprintf("HTTP status %d from %s (redirects to %s)", e.Status, e.URL, redactQuery(e.Location))
+		return Redact(fmt.Sprintf("HTTP status %d from %s (redirects to %s)", e.Status, e.URL, e.Location))
 	}
-	return fmt.Sprintf("HTTP status %d from %s", e.Status, e.URL)
+	return Redact(fmt.Sprintf("HTTP status %d from %s", e.Status, e.URL))
 }
 
 // ConnectionError means the PBX could not be reached or stopped answering.
 type ConnectionError struct {
-	URL     string // without token or random
+	URL     string // without token or random (see Redact)
 	Timeout bool   // the PBX did not answer in time
 	Err     error
 }
 
 func (e *ConnectionError) Error() string {
 	if e.Timeout {
-		return fmt.Sprintf("the PBX at %s did not answer in time: %v", e.URL, e.Err)
+		return Redact(fmt.Sprintf("the PBX at %s did not answer in time: %v", e.URL, e.Err))
 	}
-	return fmt.Sprintf("cannot reach the PBX at %s: %v", e.URL, e.Err)
+	return Redact(fmt.Sprintf("cannot reach the PBX at %s: %v", e.URL, e.Err))
 }
 
 func (e *ConnectionError) Unwrap() error { return e.Err }
 
 // InputError is a query or setting the client refuses before asking the PBX. Msg is a
-// fixed sentence (a user interface may translate it); Value is what was given, if any.
+// fixed sentence (a user interface may translate it); Value is what was given, if any,
+// shown with its secrets redacted.
 type InputError struct {
 	Field string // e.g. "allowedip", "address"
 	Msg   string
@@ -147,9 +166,9 @@ type InputError struct {
 
 func (e *InputError) Error() string {
 	if e.Value != "" {
-		return e.Field + ": " + e.Msg + ": " + e.Value
+		return Redact(e.Field + ": " + e.Msg + ": " + e.Value)
 	}
-	return e.Field + ": " + e.Msg
+	return Redact(e.Field + ": " + e.Msg)
 }
 
 // errnoOf returns the PBX error number carried by err, or "".

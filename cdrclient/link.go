@@ -16,7 +16,7 @@ type DownloadLink struct {
 }
 
 // String returns the link with its token and key hidden, for showing and logging.
-func (l *DownloadLink) String() string { return redactQuery(l.URL) }
+func (l *DownloadLink) String() string { return Redact(l.URL) }
 
 // randomAnswer is get_random's answer: the query echoed (extid or number) and the key.
 type randomAnswer struct {

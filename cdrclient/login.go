@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"net/http"
+	"reflect"
 	"slices"
 	"time"
 )
@@ -102,7 +103,7 @@ func (s *Session) call(ctx context.Context, endpoint string, body map[string]str
 	if err != nil {
 		return err
 	}
-	err = s.post(ctx, version, endpoint, token, body, out)
+	err = s.postReadable(ctx, version, endpoint, token, body, out)
 	if !isTokenErrno(errnoOf(err)) {
 		s.touch(err)
 		return err
@@ -110,9 +111,24 @@ func (s *Session) call(ctx context.Context, endpoint string, body map[string]str
 	if token, err = s.relogin(ctx, token); err != nil {
 		return err
 	}
-	err = s.post(ctx, version, endpoint, token, body, out)
+	err = s.postReadable(ctx, version, endpoint, token, body, out)
 	s.touch(err)
 	return err
+}
+
+// postReadable is post, sent once more as a fresh request when the answer cannot be
+// read: a garbled answer is a glitch on the way, and these requests spend no login
+// (a new get_random only issues another key). Logins never come here.
+func (s *Session) postReadable(ctx context.Context, version, endpoint, token string, body map[string]string, out any) error {
+	err := s.post(ctx, version, endpoint, token, body, out)
+	var bad *UnreadableAnswerError
+	if !errors.As(err, &bad) {
+		return err
+	}
+	if v := reflect.ValueOf(out); v.Kind() == reflect.Pointer && !v.IsNil() {
+		v.Elem().SetZero() // nothing of the unreadable answer may stay in out
+	}
+	return s.post(ctx, version, endpoint, token, body, out)
 }
 
 // ensureLogin returns the current token and version, logging in first if there is none.

@@ -16,28 +16,41 @@ import (
 // broken proxy must not make the client swallow megabytes.
 const maxEnvelope = 4 << 20
 
-// envelope is the status part every API answer carries; errno is a string.
+// envelope is the status part every API answer carries. errno is a string in every
+// answer documented; a number is taken as well, so that a PBX writing 20003 without
+// quotes is still understood as refusing the password rather than as garbled.
 type envelope struct {
-	Status string `json:"status"`
-	Errno  string `json:"errno"`
+	Status string          `json:"status"`
+	Errno  json.RawMessage `json:"errno"`
 }
 
-// decodeEnvelope parses an API answer into out (which may be nil) and returns an
-// *APIError when the PBX reports a failure.
+// errno returns the error number as text, "unknown" when there is none usable.
+func (e envelope) errno() string {
+	var s string
+	if json.Unmarshal(e.Errno, &s) == nil && s != "" {
+		return s
+	}
+	var n json.Number
+	if json.Unmarshal(e.Errno, &n) == nil && n != "" {
+		return n.String()
+	}
+	return "unknown"
+}
+
+// decodeEnvelope parses an API answer into out (which may be nil). It returns an
+// *APIError when the PBX reports a failure (any status but "Success"), and an
+// *UnreadableAnswerError when the answer is not the JSON object it should be.
 func decodeEnvelope(endpoint string, body []byte, out any) error {
 	var env envelope
 	if err := json.Unmarshal(body, &env); err != nil {
-		return &APIError{Endpoint: endpoint, Errno: "unreadable answer"}
+		return &UnreadableAnswerError{Endpoint: endpoint, Err: err}
 	}
 	if env.Status != "Success" {
-		if env.Errno == "" {
-			env.Errno = "unknown"
-		}
-		return &APIError{Endpoint: endpoint, Errno: env.Errno}
+		return &APIError{Endpoint: endpoint, Errno: env.errno()}
 	}
 	if out != nil {
 		if err := json.Unmarshal(body, out); err != nil {
-			return &APIError{Endpoint: endpoint, Errno: "unreadable answer"}
+			return &UnreadableAnswerError{Endpoint: endpoint, Err: err}
 		}
 	}
 	return nil
@@ -62,7 +75,7 @@ func (s *Session) post(ctx context.Context, version, endpoint, token string, bod
 	rawURL := s.endpointURL(version, endpoint, token)
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, rawURL, bytes.NewReader(payload))
 	if err != nil {
-		return &InputError{Field: "address", Msg: "this is not a PBX address", Value: err.Error()}
+		return &InputError{Field: "address", Msg: "this is not a PBX address", Value: Redact(err.Error())}
 	}
 	req.Header.Set("Content-Type", "application/json; charset=utf-8")
 	req = req.WithContext(httptrace.WithClientTrace(ctx, &httptrace.ClientTrace{GotConn: s.noteLocalAddr}))
@@ -72,7 +85,7 @@ func (s *Session) post(ctx context.Context, version, endpoint, token string, bod
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode != http.StatusOK {
-		return &HTTPError{Status: resp.StatusCode, URL: redactQuery(rawURL), Location: resp.Header.Get("Location")}
+		return &HTTPError{Status: resp.StatusCode, URL: Redact(rawURL), Location: Redact(resp.Header.Get("Location"))}
 	}
 	data, err := io.ReadAll(io.LimitReader(resp.Body, maxEnvelope))
 	if err != nil {
@@ -96,7 +109,7 @@ func (s *Session) noteLocalAddr(info httptrace.GotConnInfo) {
 func (s *Session) transportError(ctx context.Context, rawURL string, err error) error {
 	if cause := context.Cause(ctx); cause != nil {
 		if errors.Is(cause, errIdle) {
-			return &ConnectionError{URL: redactQuery(rawURL), Timeout: true, Err: errIdle}
+			return &ConnectionError{URL: Redact(rawURL), Timeout: true, Err: errIdle}
 		}
 		return ctx.Err()
 	}
@@ -106,7 +119,7 @@ func (s *Session) transportError(ctx context.Context, rawURL string, err error) 
 	}
 	var ne net.Error
 	timeout := errors.As(err, &ne) && ne.Timeout()
-	return &ConnectionError{URL: redactQuery(rawURL), Timeout: timeout, Err: unwrapURLError(err)}
+	return &ConnectionError{URL: Redact(rawURL), Timeout: timeout, Err: unwrapURLError(err)}
 }
 
 // unwrapURLError drops net/http's "Post \"https://…?token=…\":" prefix, which would put

@@ -80,7 +80,7 @@ func (p *certPin) verify(host string, cs tls.ConnectionState) error {
 	case p.trustNew:
 		p.pinned = fp
 		return nil
-	case publiclyTrusted(cs):
+	case publiclyTrusted(cs, hostName(host)):
 		return nil
 	}
 	return &CertificateError{Host: host, Fingerprint: fp}
@@ -92,13 +92,32 @@ func (p *certPin) fingerprint() string {
 	return p.seen
 }
 
-func publiclyTrusted(cs tls.ConnectionState) bool {
+// publiclyTrusted reports whether the certificate chains to a root of the system and
+// names host. The name is the host of the PBX address, never cs.ServerName: Go sends no
+// server name to an IP address, and an empty name would skip the check, so that any
+// CA-signed certificate for any domain would pass for https://192.168.1.150:8088. An IP
+// address is matched against the certificate's IP SANs.
+func publiclyTrusted(cs tls.ConnectionState, host string) bool {
+	if host == "" {
+		return false
+	}
 	inter := x509.NewCertPool()
 	for _, c := range cs.PeerCertificates[1:] {
 		inter.AddCert(c)
 	}
-	_, err := cs.PeerCertificates[0].Verify(x509.VerifyOptions{DNSName: cs.ServerName, Intermediates: inter})
+	_, err := cs.PeerCertificates[0].Verify(x509.VerifyOptions{DNSName: host, Intermediates: inter})
 	return err == nil
+}
+
+// hostName is the host of "host:port" ("[::1]:8088" gives "::1"), without an IPv6 zone,
+// which certificates cannot name.
+func hostName(hostPort string) string {
+	host, _, err := net.SplitHostPort(hostPort)
+	if err != nil {
+		host = hostPort
+	}
+	host, _, _ = strings.Cut(host, "%")
+	return host
 }
 
 // newHTTPClient builds the client for one PBX. The PBX's web server closes every

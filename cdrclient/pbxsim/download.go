@@ -2,7 +2,6 @@ package pbxsim
 
 import (
 	"context"
-	"errors"
 	"net/http"
 	"time"
 )
@@ -28,7 +27,10 @@ func (s *Server) download(q *apiRequest) {
 	endWall, _ := parseWallTime(end)
 	sel, _ := newSelection(exts, startWall, endWall)
 	if !sleepContext(q.r.Context(), q.o.DownloadDelay) {
-		return
+		// The client left. Returning would make net/http send an empty "200 OK",
+		// which a client whose cancellation raced with it takes for an empty CSV;
+		// a PBX that is still thinking sends nothing, so close without an answer.
+		panic(http.ErrAbortHandler)
 	}
 	switch {
 	case s.takeFail500():
@@ -81,8 +83,10 @@ func (s *Server) streamCSV(q *apiRequest, sel *selection, start, end string) {
 	}
 	rows, err := writeCSV(body, &q.o, sel, bufSize)
 	s.record(func(st *Stats) { st.RowsServed += rows; st.BytesServed += body.written })
-	if errors.Is(err, errDropped) {
-		panic(http.ErrAbortHandler) // net/http closes the connection without ending the body
+	if err != nil {
+		// A cut (DropAfterBytes) or a client that left mid-body: close the connection
+		// without ending the body, so the part sent never looks like a whole file.
+		panic(http.ErrAbortHandler)
 	}
 }
 

@@ -1,9 +1,12 @@
 package pbxsim
 
 import (
+	"crypto/tls"
+	"encoding/json"
 	"errors"
 	"io"
 	"net/http"
+	"strings"
 	"testing"
 	"time"
 )
@@ -125,4 +128,58 @@ func TestDownloadDelayEndsWithTheClient(t *testing.T) {
 	p.srv.Update(func(o *Options) { o.DownloadDelay = time.Millisecond })
 	resp, body := p.download(token, "all", dayStart, dayEnd)
 	p.wantCSV(resp, body, nil, dayStart, dayEnd)
+}
+
+// TestDownloadDelayAnswersNothingToAClientThatLeft pins the cause of a flake of the test
+// above: a handler that returned when the client went away made net/http send an empty
+// "200 OK", which a client whose cancellation raced with it (as http.Client's Timeout
+// can) took for an empty CSV. The simulator must abort the connection instead. The
+// client here leaves by sending TLS close_notify and then reads what comes back.
+func TestDownloadDelayAnswersNothingToAClientThatLeft(t *testing.T) {
+	p := startPBX(t, V2, func(o *Options) { o.DownloadDelay = time.Minute })
+	token := p.login()
+	r := p.random(token, "all", dayStart, dayEnd)
+	roots := pinnedClient(p.run.Cert, nil).Transport.(*http.Transport).TLSClientConfig.RootCAs
+	conn, err := tls.Dial("tcp", strings.TrimPrefix(p.run.URL, "https://"), &tls.Config{RootCAs: roots})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	target := strings.TrimPrefix(p.url("cdr/download", p.downloadQuery(token, r, "all", dayStart, dayEnd)), p.run.URL)
+	if _, err := conn.Write([]byte("GET " + target + " HTTP/1.1\r\nHost: pbx\r\n\r\n")); err != nil {
+		t.Fatal(err)
+	}
+	if err := conn.CloseWrite(); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := io.ReadAll(conn) // ends when the simulator closes the connection
+	if len(got) != 0 {
+		t.Errorf("the simulator answered a client that had left: %.80q", got)
+	}
+}
+
+func TestCutAndGarbleAnswerOnce(t *testing.T) {
+	p := startPBX(t, V2, func(o *Options) { o.CutAnswerOnce, o.GarbleAnswerOnce = "cdr/get_random", "cdr/get_random" })
+	token := p.login() // another endpoint's answer is left alone
+	raw, _ := json.Marshal(map[string]string{"number": "all", "starttime": dayStart, "endtime": dayEnd})
+	ask := func() []byte {
+		resp, body := p.do(p.client, http.MethodPost, p.url("cdr/get_random", "token="+token), string(raw))
+		if resp.StatusCode != http.StatusOK || resp.ContentLength != int64(len(body)) {
+			t.Fatalf("HTTP %d, Content-Length %d for %d bytes", resp.StatusCode, resp.ContentLength, len(body))
+		}
+		return body
+	}
+	cut, garbled := ask(), ask()
+	for _, body := range [][]byte{cut, garbled} {
+		if json.Valid(body) {
+			t.Errorf("spoilt answer is valid JSON: %q", body)
+		}
+	}
+	if !strings.HasPrefix(string(cut), `{"status":"Success"`) || garbled[len(garbled)-1] != 0xff {
+		t.Errorf("cut %q, garbled %q", cut, garbled)
+	}
+	p.random(token, "all", dayStart, dayEnd) // the faults fired once each
+	if st := p.srv.Stats(); st.Randoms != 3 {
+		t.Errorf("%d get_random requests, want 3", st.Randoms)
+	}
 }

@@ -72,6 +72,13 @@ type Options struct {
 	DownloadDelay time.Duration
 	// APIServiceDown answers errno 30003 to every endpoint.
 	APIServiceDown bool
+	// CutAnswerOnce names an endpoint ("login", "heartbeat", "cdr/get_random", …)
+	// whose next JSON answer is cut off halfway, well framed, as a glitch on the way
+	// can leave it; it switches itself off after firing.
+	CutAnswerOnce string
+	// GarbleAnswerOnce is CutAnswerOnce with the second half of the answer garbled
+	// instead. When both name one endpoint, its next two answers are unreadable.
+	GarbleAnswerOnce string
 }
 
 // Defaults used by DefaultOptions and for zero Options fields.

@@ -120,6 +120,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.record(ep.count)
+	if mangle := s.takeMangle(name); mangle != nil {
+		q.w = &mangledAnswer{ResponseWriter: w, mangle: mangle}
+	}
 	if r.Method != http.MethodPost && !(ep.allowGET && r.Method == http.MethodGet) {
 		s.fail(q, ErrnoOnlyPOST)
 		return

@@ -17,6 +17,7 @@ import (
 	"cdrdesk/cdrclient"
 	"cdrdesk/internal/atomicfile"
 	"cdrdesk/internal/profile"
+	"cdrdesk/internal/report"
 )
 
 // Kind groups errors by what the person must do; the command line's exit status follows it.
@@ -45,15 +46,29 @@ type Message struct {
 // sentence itself, filled in.
 type Translate func(key string, data map[string]any) string
 
-// Error explains err in the language of tr.
+// Error explains err in the language of tr. Everything in the message that came from
+// the error (the values filled in, what was typed, the detail) passes through
+// cdrclient.Redact first, so no URL in it shows a session token or download key,
+// whatever error carried it.
 func Error(err error, tr Translate) Message {
 	m := explain(err)
-	out := Message{Kind: m.kind, What: upperFirst(tr(m.what, m.data)), Detail: err.Error()}
+	data := redacted(m.data)
+	out := Message{Kind: m.kind, What: upperFirst(tr(m.what, data)), Detail: cdrclient.Redact(err.Error())}
 	if m.value != "" {
-		out.What += ": " + m.value
+		out.What += ": " + cdrclient.Redact(m.value)
 	}
 	if m.action != "" {
-		out.Action = tr(m.action, m.data)
+		out.Action = tr(m.action, data)
+	}
+	return out
+}
+
+// redacted returns data with each value as text without secrets. Redacting the values
+// rather than the finished sentence keeps the sentence's own punctuation after a URL.
+func redacted(data map[string]any) map[string]any {
+	out := make(map[string]any, len(data))
+	for k, v := range data {
+		out[k] = cdrclient.Redact(fmt.Sprint(v))
 	}
 	return out
 }
@@ -77,6 +92,8 @@ func explain(err error) explained {
 		h      *cdrclient.HTTPError
 		conn   *cdrclient.ConnectionError
 		csvErr *cdrclient.CSVError
+		answer *cdrclient.UnreadableAnswerError
+		cell   *report.CellTooLongError
 		exists *atomicfile.ExistsError
 		path   *fs.PathError
 		damage *profile.CorruptFileError
@@ -121,6 +138,12 @@ func explain(err error) explained {
 		return explained{kind: Connection,
 			what:   "Cannot reach the PBX.",
 			action: "Check the address and port, whether the PBX uses HTTPS, and that this computer is on the office network."}
+	case errors.As(err, &answer):
+		return explained{kind: Connection,
+			what:   "The PBX's answer could not be read.",
+			action: "Try again in a minute; if it keeps happening, something between this computer and the PBX (a proxy or a poor connection) may be changing its answers: give the details to your IT contact."}
+	case errors.As(err, &cell):
+		return explainCell(cell)
 	case errors.As(err, &csvErr):
 		return explained{kind: Other,
 			what:   "The PBX sent a call record file that cannot be read.",
@@ -145,6 +168,17 @@ func explain(err error) explained {
 	return explained{kind: Other,
 		what:   "Something went wrong.",
 		action: "Try again; if it keeps happening, give the details to your IT contact."}
+}
+
+func explainCell(e *report.CellTooLongError) explained {
+	data := map[string]any{"Row": e.Row, "Column": e.Column, "Length": e.Length, "Limit": report.ExcelMaxCellChars}
+	what := "Record {{.Row}} cannot be saved in an Excel workbook: its {{.Column}} holds {{.Length}} characters, and an Excel cell holds at most {{.Limit}}."
+	if e.Row == 0 {
+		what = "The header cannot be saved in an Excel workbook: its {{.Column}} holds {{.Length}} characters, and an Excel cell holds at most {{.Limit}}."
+	}
+	// Trying again gives the same record: say what does work instead.
+	return explained{kind: Output, data: data, what: what,
+		action: "Save the records as CSV (csv or excel-csv) instead, which has no such limit; nothing of the record is cut short."}
 }
 
 func explainInput(e *cdrclient.InputError) explained {

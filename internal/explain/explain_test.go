@@ -11,6 +11,7 @@ import (
 	"cdrdesk/cdrclient"
 	"cdrdesk/internal/atomicfile"
 	"cdrdesk/internal/profile"
+	"cdrdesk/internal/report"
 )
 
 func TestError(t *testing.T) {
@@ -41,6 +42,10 @@ func TestError(t *testing.T) {
 		{"timeout", &cdrclient.ConnectionError{Timeout: true, Err: errors.New("i/o timeout")}, Connection, "in time", ""},
 		{"refused", &cdrclient.ConnectionError{Err: errors.New("connection refused")}, Connection, "Cannot reach", "port"},
 		{"csv", &cdrclient.CSVError{Line: 3, Msg: "bare quote"}, Other, "cannot be read", ""},
+		{"unreadable answer", &cdrclient.UnreadableAnswerError{Endpoint: "cdr/get_random", Err: errors.New("unexpected end of JSON input")}, Connection, "answer could not be read", "proxy"},
+		{"cell too long", &report.CellTooLongError{Row: 12, Column: "recording", Length: 40000}, Output, "Record 12 cannot be saved in an Excel workbook: its recording holds 40000 characters, and an Excel cell holds at most 32767.", "CSV"},
+		{"header cell too long", &report.CellTooLongError{Column: "column 15", Length: 40000}, Output, "The header cannot be saved", "CSV"},
+		{"redirect with a token", &cdrclient.HTTPError{Status: 302, Location: "https://pbx:8088/api/v2.0.0/heartbeat?token=abc"}, Connection, "https://pbx:8088/api/v2.0.0/heartbeat?token=***.", "HTTPS"},
 		{"exists", &atomicfile.ExistsError{Path: "a.csv"}, Output, "a.csv already exists", "another name"},
 		{"no folder", &fs.PathError{Op: "open", Path: "/x/a.csv", Err: fs.ErrNotExist}, Output, "/x/a.csv", "folder"},
 		{"damaged profiles", &profile.CorruptFileError{Path: "/home/a/profiles.json", Err: errors.New("bad json")}, Other, "damaged: /home/a/profiles.json", "never overwrites"},
@@ -52,7 +57,7 @@ func TestError(t *testing.T) {
 		if m.Kind != tt.kind || !strings.Contains(m.What, tt.what) || !strings.Contains(m.Action, tt.act) {
 			t.Errorf("%s: got %+v; want kind %d, what ~%q, action ~%q", tt.name, m, tt.kind, tt.what, tt.act)
 		}
-		if m.Detail != tt.err.Error() {
+		if m.Detail != cdrclient.Redact(tt.err.Error()) {
 			t.Errorf("%s: detail %q", tt.name, m.Detail)
 		}
 		if strings.Contains(m.What+m.Action, "{{") {

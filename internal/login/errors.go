@@ -19,7 +19,7 @@ type RefusedBeforeError struct {
 }
 
 func (e *RefusedBeforeError) Error() string {
-	return fmt.Sprintf("the saved password of %q was not tried: the last %d login(s) with it were refused", e.Profile, e.Failed)
+	return cdrclient.Redact(fmt.Sprintf("the saved password of %q was not tried: the last %d login(s) with it were refused", e.Profile, e.Failed))
 }
 
 // DisconnectedError means a running session of the saved connection Profile ended
@@ -31,7 +31,7 @@ type DisconnectedError struct {
 }
 
 func (e *DisconnectedError) Error() string {
-	return fmt.Sprintf("disconnected from %q: %v", e.Profile, e.Cause)
+	return cdrclient.Redact(fmt.Sprintf("disconnected from %q: %v", e.Profile, e.Cause))
 }
 
 func (e *DisconnectedError) Unwrap() error { return e.Cause }
@@ -61,5 +61,5 @@ type FingerprintConflictError struct {
 }
 
 func (e *FingerprintConflictError) Error() string {
-	return fmt.Sprintf("the fingerprint given (%s) differs from the certificate trusted for %q (%s)", e.Given, e.Profile, e.Trusted)
+	return cdrclient.Redact(fmt.Sprintf("the fingerprint given (%s) differs from the certificate trusted for %q (%s)", e.Given, e.Profile, e.Trusted))
 }

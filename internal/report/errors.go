@@ -2,8 +2,8 @@ package report
 
 import "fmt"
 
-// excelMaxCellChars is Excel's limit on the text of one cell, in UTF-16 units.
-const excelMaxCellChars = 32767
+// ExcelMaxCellChars is Excel's limit on the text of one cell, in UTF-16 units.
+const ExcelMaxCellChars = 32767
 
 // CellTooLongError reports a value longer than an Excel cell can hold. The XLSX
 // writer refuses it rather than cut call data short.
@@ -20,5 +20,5 @@ func (e *CellTooLongError) Error() string {
 		where = "the header row"
 	}
 	return fmt.Sprintf("report: %s, column %q, holds %d characters; an Excel cell holds at most %d",
-		where, e.Column, e.Length, excelMaxCellChars)
+		where, e.Column, e.Length, ExcelMaxCellChars)
 }

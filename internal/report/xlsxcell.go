@@ -72,8 +72,8 @@ func textCell(s string, row int, column string) (any, error) {
 		return nil, nil
 	}
 	s = xmlText(s)
-	if len(s) > excelMaxCellChars { // never more UTF-16 units than bytes: count only when it may matter
-		if n := utf16Units(s); n > excelMaxCellChars {
+	if len(s) > ExcelMaxCellChars { // never more UTF-16 units than bytes: count only when it may matter
+		if n := utf16Units(s); n > ExcelMaxCellChars {
 			return nil, &CellTooLongError{Row: row, Column: column, Length: n}
 		}
 	}
