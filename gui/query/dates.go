@@ -122,9 +122,9 @@ func splitDateTime(s, clock string) (date, tod string) {
 func (r *rangeInputs) fill(from, to time.Time) {
 	r.filling = true
 	r.fromDate.SetDate(from)
-	r.fromTime.SetText(from.Format(clockLayout))
+	r.fromTime.SetText(from.Format(period.ClockLayout))
 	r.toDate.SetDate(to)
-	r.toTime.SetText(to.Format(clockLayout))
+	r.toTime.SetText(to.Format(period.ClockLayout))
 	r.filling = false
 }
 
