@@ -33,6 +33,7 @@ type fixture struct {
 	store   *profile.Store
 	sim     *pbxsim.Server
 	chooser *fakeChooser
+	docs    string // the user's Documents folder, as the window is told
 	steps   chan string
 	seen    []string   // steps received while waiting for another
 	ui      sync.Mutex // held by whoever touches widgets: a background update or the test
@@ -53,10 +54,10 @@ func (f *fixture) act(action func()) {
 	action()
 }
 
-// fakeChooser answers the save dialog with a fixed path.
-type fakeChooser struct{ path string }
+// fakeChooser answers Choose folder… with a fixed folder.
+type fakeChooser struct{ dir string }
 
-func (f *fakeChooser) ChooseSave(_ fyne.Window, _, _ string, done func(string)) { done(f.path) }
+func (f *fakeChooser) ChooseFolder(_ fyne.Window, _ string, done func(string)) { done(f.dir) }
 
 func newFixture(t *testing.T, demo bool) *fixture {
 	t.Helper()
@@ -66,7 +67,7 @@ func newFixture(t *testing.T, demo bool) *fixture {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f := &fixture{t: t, app: a, store: store, chooser: &fakeChooser{}, steps: make(chan string, 256)}
+	f := &fixture{t: t, app: a, store: store, chooser: &fakeChooser{}, docs: t.TempDir(), steps: make(chan string, 256)}
 	o := pbxsim.DefaultOptions()
 	f.sim = pbxsim.New(o)
 	run, err := f.sim.StartTLS("127.0.0.1:0")
@@ -79,7 +80,7 @@ func newFixture(t *testing.T, demo bool) *fixture {
 	}
 	hook := func(step string) { f.steps <- step }
 	f.w = start(a, Options{Store: store, Version: testVersion, Now: func() time.Time { return now }, Demo: demo, StartDemo: startDemo, Chooser: f.chooser,
-		Background: func(work func()) { work() }, OnUI: f.onUI}, hook)
+		Documents: func() string { return f.docs }, Background: func(work func()) { work() }, OnUI: f.onUI}, hook)
 	t.Cleanup(func() { i18n.Use(i18n.English) })
 	return f
 }

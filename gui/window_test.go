@@ -67,13 +67,16 @@ func TestDemoToSavedReport(t *testing.T) {
 	f.wait("status:Showing all")
 
 	// Save everything as the PBX's CSV: the file equals what was served, byte for byte.
-	f.chooser.path = filepath.Join(t.TempDir(), "report.csv")
+	f.chooser.dir = t.TempDir()
 	test.Tap(uitest.Button(t, root, "Save…"))
 	dlg := f.w.win.Canvas().Overlays().Top()
 	f.radio(dlg, "CSV as sent by the PBX").SetSelected("CSV as sent by the PBX")
-	test.Tap(uitest.Button(t, dlg, "Choose where to save…"))
+	test.Tap(uitest.Button(t, dlg, "Choose folder…"))
+	name, _ := uitest.Find[*widget.Entry](dlg, nil)
+	name.SetText("report.csv")
+	test.Tap(uitest.Button(t, dlg, "Save"))
 	f.wait("save")
-	got, err := os.ReadFile(f.chooser.path)
+	got, err := os.ReadFile(filepath.Join(f.chooser.dir, "report.csv"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -56,7 +56,9 @@ func (d *DateField) Text() string { return d.entry.Text }
 func (d *DateField) SetText(s string) { d.entry.SetText(s) }
 
 // Date returns the date typed, at midnight in loc.
-func (d *DateField) Date(loc *time.Location) (time.Time, error) { return period.ParseDate(d.entry.Text, loc) }
+func (d *DateField) Date(loc *time.Location) (time.Time, error) {
+	return period.ParseDate(d.entry.Text, loc)
+}
 
 // SetDate shows day as yyyy-mm-dd.
 func (d *DateField) SetDate(day time.Time) { d.entry.SetText(day.Format(period.DateLayout)) }
