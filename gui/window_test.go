@@ -43,7 +43,7 @@ func TestDemoToSavedReport(t *testing.T) {
 	test.Tap(f.check(root, "All extensions"))
 	test.Tap(f.check(root, "1000 "))
 	test.Tap(f.check(root, "1001 "))
-	f.selectOption(root, "Last month")
+	test.Tap(uitest.Button(t, root, "Last month"))
 	test.Tap(uitest.Button(t, root, "Get records"))
 	f.wait("fetch")
 
@@ -137,20 +137,6 @@ func (f *fixture) check(root fyne.CanvasObject, prefix string) *widget.Check {
 		f.t.Fatalf("no check box %q", prefix)
 	}
 	return found
-}
-
-func (f *fixture) selectOption(root fyne.CanvasObject, option string) {
-	f.t.Helper()
-	var found *widget.Select
-	uitest.Walk(root, func(o fyne.CanvasObject) {
-		if s, ok := o.(*widget.Select); ok && slices.Contains(s.Options, option) {
-			found = s
-		}
-	})
-	if found == nil {
-		f.t.Fatalf("no choice %q", option)
-	}
-	found.SetSelected(option)
 }
 
 func (f *fixture) entry(root fyne.CanvasObject, placeholder string) *widget.Entry {
