@@ -89,6 +89,9 @@ func start(a fyne.App, opts Options, afterBackground func(step string)) *Window 
 	w := &Window{app: a, opts: opts, afterBackground: afterBackground}
 	w.deps = connect.Deps{Store: opts.Store, StartDemo: opts.StartDemo, Now: opts.Now, Timeouts: opts.Timeouts,
 		ProfileChanged: w.profileChanged}
+	if afterBackground != nil {
+		w.deps.AfterStep = func(step string) { w.done("dialog:" + step) }
+	}
 	w.win = a.NewWindow("cdrdesk")
 	w.win.Resize(fyne.NewSize(float32(p.FloatWithFallback(prefWidth, 1200)), float32(p.FloatWithFallback(prefHeight, 760))))
 	w.win.SetCloseIntercept(w.quit)

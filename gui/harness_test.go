@@ -32,6 +32,7 @@ type fixture struct {
 	w       *Window
 	store   *profile.Store
 	sim     *pbxsim.Server
+	simURL  string // the simulator's address, https://127.0.0.1:<port>
 	chooser *fakeChooser
 	docs    string // the user's Documents folder, as the window is told
 	steps   chan string
@@ -75,6 +76,7 @@ func newFixture(t *testing.T, demo bool) *fixture {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { run.Close() })
+	f.simURL = run.URL
 	startDemo := func() (connect.Demo, error) {
 		return connect.Demo{URL: run.URL, User: pbxsim.DefaultUser, Password: pbxsim.DefaultPassword, Fingerprint: run.Fingerprint}, nil
 	}

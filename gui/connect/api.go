@@ -27,6 +27,10 @@ type Deps struct {
 	// connection (to is the new name) or deleted it (to is ""), so that a window using
 	// it can follow.
 	ProfileChanged func(from, to string)
+
+	// AfterStep, when set (by tests of the whole window), runs on the UI goroutine after
+	// each of the dialog's background steps ("connect", "test", ...) has shown its result.
+	AfterStep func(step string)
 }
 
 // withDefaults fills what may be left out.

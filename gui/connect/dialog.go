@@ -40,7 +40,7 @@ type connectDialog struct {
 
 // newConnectDialog builds the dialog in the current language; open shows it.
 func newConnectDialog(w fyne.Window, deps Deps, onConnected func(Result)) *connectDialog {
-	d := &connectDialog{win: w, deps: deps.withDefaults(), onConnected: onConnected, form: newForm()}
+	d := &connectDialog{win: w, deps: deps.withDefaults(), onConnected: onConnected, form: newForm(), afterStep: deps.AfterStep}
 	d.profiles = widget.NewSelect(nil, d.profileChosen)
 	d.profiles.PlaceHolder = i18n.L("New connection")
 	d.newBtn = widget.NewButtonWithIcon(i18n.L("New"), theme.ContentAddIcon(), d.newProfile)
