@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"slices"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
@@ -135,5 +136,23 @@ func TestSaveRefusesAFolderInTheName(t *testing.T) {
 				}
 			})
 		}
+	}
+}
+
+// TestSaveSuggestsTheCommandLineName: the window suggests the name `cdrdesk export`
+// would (internal/reportname): part of a day keeps its clock, so two reports of one
+// day do not take the same name.
+func TestSaveSuggestsTheCommandLineName(t *testing.T) {
+	d := simRecords(t, 1)
+	f := newFixture(t, i18n.English)
+	info := d.info
+	day := info.Query.Start
+	info.Query.Start = time.Date(day.Year(), day.Month(), day.Day(), 8, 30, 0, 0, day.Location())
+	info.Query.End = time.Date(day.Year(), day.Month(), day.Day(), 12, 0, 0, 0, day.Location())
+	info.Query.Extensions = []string{"1000", "1001"}
+	f.v.SetData(d.table, d.names, info)
+	f.v.Save()
+	if got := findWidget[*widget.Entry](t, f.top(t)).Text; got != "CDR_总部_1000-1001_20261001-0830_20261001-1200.csv" {
+		t.Errorf("suggested %q", got)
 	}
 }

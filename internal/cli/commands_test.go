@@ -62,6 +62,19 @@ func TestExportToStdout(t *testing.T) {
 	}
 }
 
+// TestExportReadsFriendlyDates: --from and --to read dates as the window's fields do
+// (internal/period): single digits, slashes, a clock without seconds, full-width.
+func TestExportReadsFriendlyDates(t *testing.T) {
+	h := newHarness(t, nil)
+	code, stdout, stderr := h.run(append([]string{"export"}, h.conn("--from", "2026/5/19 8:00", "--to", "２０２６－０５－１９ １２：００", "--out", "-")...)...)
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if want := h.served(nil, "2026-05-19 08:00:00", "2026-05-19 12:00:00"); stdout != string(want) {
+		t.Errorf("stdout has %d bytes, want %d", len(stdout), len(want))
+	}
+}
+
 func TestExportSuggestsAName(t *testing.T) {
 	h := newHarness(t, nil)
 	dir := t.TempDir()

@@ -16,15 +16,22 @@ import (
 // system and for Windows' 260-character paths in a deep folder.
 const maxRunes = 120
 
+// maxSourceRunes is as much of a profile's name as a suggested name holds.
+const maxSourceRunes = 60
+
 // Suggest proposes a report's file name: CDR_<source>_<extensions>_<from>_<to> and the
 // format's extension. source is the profile's name (the CLI uses the PBX's host when
 // no profile is given; "" leaves it out). Extensions are "all", "1000-1001", or the
 // first three and how many more. A whole day is written yyyymmdd; an end that is not
 // the day's first (from) or last (to) second adds the clock, yyyymmdd-hhmm, so two
-// reports of parts of one day do not take the same name. Zero times are left out.
+// reports of parts of one day do not take the same name. Zero times are left out; a
+// long profile name is cut so that the extensions and dates stay.
 // Characters Windows forbids become '_'.
 func Suggest(source string, q cdrclient.Query, f report.Format) string {
 	parts := []string{"CDR"}
+	if r := []rune(source); len(r) > maxSourceRunes {
+		source = string(r[:maxSourceRunes]) // a long name keeps the dates in view
+	}
 	if source != "" {
 		parts = append(parts, source)
 	}

@@ -39,7 +39,10 @@ func TestSuggest(t *testing.T) {
 			"CDR_a_b_c_d_e_f_g_h_i_j___all_20261001_20261031.csv"},
 		{"no source, no dates", "", cdrclient.Query{}, report.XLSX, "CDR_all.xlsx"},
 		{"trailing dots and spaces", "x. .", cdrclient.Query{}, report.CSV, "CDR_x. ._all.csv"},
-		{"a long profile name is cut", long, month, report.CSV, "CDR_" + strings.Repeat("长", maxRunes-4) + ".csv"},
+		{"a long profile name is cut, the dates stay", long, month, report.CSV,
+			"CDR_" + strings.Repeat("长", maxSourceRunes) + "_all_20261001_20261031.csv"},
+		{"a long list of extensions is cut last", "A", cdrclient.Query{Extensions: []string{strings.Repeat("1", 80), strings.Repeat("2", 80)}},
+			report.CSV, "CDR_A_" + strings.Repeat("1", 80) + "-" + strings.Repeat("2", maxRunes-6-81) + ".csv"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got := Suggest(tc.source, tc.q, tc.format)
