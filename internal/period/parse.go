@@ -17,11 +17,11 @@ const (
 	DateTimeLayout = DateLayout + " " + ClockLayout
 )
 
-// Errors of the parsers, for callers that word the problem themselves (the window does,
-// in the user's language).
+// Errors of the parsers. The window words the problem itself, in the user's language;
+// the command line wraps them with the flag's name.
 var (
-	ErrDate  = errors.New("not a date like 2026-05-18")
-	ErrClock = errors.New("not a time like 08:30:00")
+	errDate  = errors.New("not a date like 2026-05-18")
+	errClock = errors.New("not a time like 08:30:00")
 )
 
 // ParseDate reads a date written 2026-05-18. It also takes what people type in a
@@ -32,11 +32,11 @@ var (
 func ParseDate(s string, loc *time.Location) (time.Time, error) {
 	s = strings.NewReplacer("/", "-", ".", "-").Replace(narrow(s))
 	if strings.Count(s, "-") != 2 || len(s) > len(DateLayout) {
-		return time.Time{}, ErrDate
+		return time.Time{}, errDate
 	}
 	t, err := time.ParseInLocation("2006-1-2", s, loc)
 	if err != nil {
-		return time.Time{}, ErrDate
+		return time.Time{}, errDate
 	}
 	return t, nil
 }
@@ -50,11 +50,11 @@ func ParseClock(s string) (time.Duration, error) {
 		layout = "15:04"
 	}
 	if len(s) > len(ClockLayout) {
-		return 0, ErrClock
+		return 0, errClock
 	}
 	t, err := time.Parse(layout, s)
 	if err != nil {
-		return 0, ErrClock
+		return 0, errClock
 	}
 	return time.Duration(t.Hour())*time.Hour + time.Duration(t.Minute())*time.Minute +
 		time.Duration(t.Second())*time.Second, nil

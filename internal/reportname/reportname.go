@@ -39,7 +39,7 @@ func Suggest(source string, q cdrclient.Query, f report.Format) string {
 	if !q.Start.IsZero() && !q.End.IsZero() {
 		parts = append(parts, stamp(q.Start, 0, 0, 0), stamp(q.End, 23, 59, 59))
 	}
-	return Safe(strings.Join(parts, "_")) + f.Ext()
+	return safe(strings.Join(parts, "_")) + f.Ext()
 }
 
 // extensions names the extensions asked for.
@@ -62,10 +62,10 @@ func stamp(t time.Time, h, m, s int) string {
 	return t.Format("20060102-1504")
 }
 
-// Safe turns name into one that every file system takes: what Windows does not allow
+// safe turns name into one that every file system takes: what Windows does not allow
 // (<>:"/\|?* and control characters) becomes '_', it is cut to a length every file
 // system takes, and trailing dots and spaces, which Windows drops silently, go.
-func Safe(name string) string {
+func safe(name string) string {
 	name = strings.Map(func(r rune) rune {
 		if r < 32 || r == 127 || strings.ContainsRune(forbidden, r) {
 			return '_'

@@ -64,8 +64,8 @@ func TestSafe(t *testing.T) {
 		{"a/b", "a_b"},
 		{`C:\x`, "C__x"},
 	} {
-		if got := Safe(tc.in); got != tc.want {
-			t.Errorf("Safe(%q) = %q, want %q", tc.in, got, tc.want)
+		if got := safe(tc.in); got != tc.want {
+			t.Errorf("safe(%q) = %q, want %q", tc.in, got, tc.want)
 		}
 	}
 }
