@@ -27,7 +27,10 @@ type Options struct {
 	Now       func() time.Time
 	Demo      bool                         // connect to the built-in demo PBX at start
 	StartDemo func() (connect.Demo, error) // nil = NewDemo's
-	Chooser   results.FileChooser          // nil = Fyne's file dialog
+	Chooser   results.FileChooser          // nil = Fyne's folder dialog
+	// Documents returns the user's Documents folder, where saving starts until a
+	// folder was used; nil = the system's (internal/userdirs).
+	Documents func() string
 	Timeouts  cdrclient.Timeouts
 	// Background runs the results view's long work (filtering, sorting, saving); nil
 	// starts goroutines. Tests run it inline.

@@ -32,7 +32,9 @@ type fixture struct {
 	w       *Window
 	store   *profile.Store
 	sim     *pbxsim.Server
+	simURL  string // the simulator's address, https://127.0.0.1:<port>
 	chooser *fakeChooser
+	docs    string // the user's Documents folder, as the window is told
 	steps   chan string
 	seen    []string   // steps received while waiting for another
 	ui      sync.Mutex // held by whoever touches widgets: a background update or the test
@@ -53,10 +55,10 @@ func (f *fixture) act(action func()) {
 	action()
 }
 
-// fakeChooser answers the save dialog with a fixed path.
-type fakeChooser struct{ path string }
+// fakeChooser answers Choose folder… with a fixed folder.
+type fakeChooser struct{ dir string }
 
-func (f *fakeChooser) ChooseSave(_ fyne.Window, _, _ string, done func(string)) { done(f.path) }
+func (f *fakeChooser) ChooseFolder(_ fyne.Window, _ string, done func(string)) { done(f.dir) }
 
 func newFixture(t *testing.T, demo bool) *fixture {
 	t.Helper()
@@ -80,7 +82,7 @@ func newFixtureWith(t *testing.T, demo bool, su setup) *fixture {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f := &fixture{t: t, app: a, store: store, chooser: &fakeChooser{}, steps: make(chan string, 256)}
+	f := &fixture{t: t, app: a, store: store, chooser: &fakeChooser{}, docs: t.TempDir(), steps: make(chan string, 256)}
 	o := pbxsim.DefaultOptions()
 	f.sim = pbxsim.New(o)
 	run, err := f.sim.StartTLS("127.0.0.1:0")
@@ -88,6 +90,7 @@ func newFixtureWith(t *testing.T, demo bool, su setup) *fixture {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { run.Close() })
+	f.simURL = run.URL
 	startDemo := func() (connect.Demo, error) {
 		return connect.Demo{URL: run.URL, User: pbxsim.DefaultUser, Password: pbxsim.DefaultPassword, Fingerprint: run.Fingerprint}, nil
 	}
@@ -100,7 +103,7 @@ func newFixtureWith(t *testing.T, demo bool, su setup) *fixture {
 	}
 	hook := func(step string) { f.steps <- step }
 	f.w = start(a, Options{Store: store, Version: testVersion, Now: clock, Demo: demo, StartDemo: startDemo, Chooser: f.chooser,
-		Background: func(work func()) { work() }, OnUI: f.onUI, KeepAliveEvery: su.keepAlive}, hook)
+		Documents: func() string { return f.docs }, Background: func(work func()) { work() }, OnUI: f.onUI, KeepAliveEvery: su.keepAlive}, hook)
 	t.Cleanup(func() { i18n.Use(i18n.English) })
 	return f
 }

@@ -31,6 +31,9 @@ func (w *Window) build() {
 	if w.opts.Background != nil {
 		w.results.Background = w.opts.Background
 	}
+	if w.opts.Documents != nil {
+		w.results.Documents = w.opts.Documents
+	}
 	w.results.Restore(rs)
 	w.bar = &statusBar{text: widget.NewLabel(""), save: widget.NewButtonWithIcon(i18n.L("Save…"), theme.DocumentSaveIcon(), w.results.Save)}
 	w.bar.text.Truncation = fyne.TextTruncateEllipsis

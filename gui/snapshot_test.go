@@ -21,7 +21,7 @@ func TestMainScreenMarkup(t *testing.T) {
 			f.wait("connect")
 			f.w.applySettings(language, style.Light)
 			root := f.w.win.Canvas().Content()
-			f.selectOption(root, i18n.L("Last month"))
+			test.Tap(uitest.Button(t, root, i18n.L("Last month")))
 			test.Tap(uitest.Button(t, root, i18n.L("Get records")))
 			f.wait("fetch")
 			test.AssertObjectRendersToMarkup(t, "query_"+language+".xml", f.w.query.Widget())

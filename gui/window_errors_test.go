@@ -68,7 +68,7 @@ func TestPreferencesRemembered(t *testing.T) {
 	root := f.w.win.Canvas().Content()
 	test.Tap(f.check(root, "All extensions"))
 	test.Tap(f.check(root, "1001 "))
-	f.selectOption(root, "Yesterday")
+	test.Tap(uitest.Button(t, root, "Yesterday"))
 	f.w.quit()
 	p := f.app.Preferences()
 	var qs query.State

@@ -9,10 +9,11 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"cdrdesk/gui/i18n"
+	"cdrdesk/internal/period"
 )
 
 // DateField is a date input for people who write dates as 2026-05-18: an entry that
-// shows and reads yyyy-mm-dd (see ParseDate) and a button that opens a calendar in the
+// shows and reads yyyy-mm-dd (see period.ParseDate) and a button that opens a calendar in the
 // user's language. Picking a day fills the entry and closes the calendar.
 type DateField struct {
 	widget.BaseWidget
@@ -55,10 +56,12 @@ func (d *DateField) Text() string { return d.entry.Text }
 func (d *DateField) SetText(s string) { d.entry.SetText(s) }
 
 // Date returns the date typed, at midnight in loc.
-func (d *DateField) Date(loc *time.Location) (time.Time, error) { return ParseDate(d.entry.Text, loc) }
+func (d *DateField) Date(loc *time.Location) (time.Time, error) {
+	return period.ParseDate(d.entry.Text, loc)
+}
 
 // SetDate shows day as yyyy-mm-dd.
-func (d *DateField) SetDate(day time.Time) { d.entry.SetText(day.Format(dateLayout)) }
+func (d *DateField) SetDate(day time.Time) { d.entry.SetText(day.Format(period.DateLayout)) }
 
 // ShowCalendar opens the calendar under the field, at the month of the date typed, or
 // of today when the text is not a date.

@@ -12,6 +12,7 @@ import (
 	"cdrdesk/gui/i18n"
 	"cdrdesk/gui/internal/uitest"
 	"cdrdesk/gui/style"
+	"cdrdesk/internal/period"
 )
 
 // newDateWindow shows a lone date field in language.
@@ -120,7 +121,7 @@ func TestCalendarOpensAtTheFieldsMonth(t *testing.T) {
 		if first, ok := d.cal.days.Objects[7+tt.blanks].(*widget.Button); !ok || first.Text != "1" {
 			t.Errorf("%s: the 1st is not in column %d", tt.text, tt.blanks+1)
 		}
-		if _, err := ParseDate(tt.text, time.Local); err == nil {
+		if _, err := period.ParseDate(tt.text, time.Local); err == nil {
 			day := tt.text[8:]
 			if day[0] == '0' {
 				day = day[1:]

@@ -1,11 +1,11 @@
 package query
 
 import (
-	"slices"
 	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -20,9 +20,10 @@ const (
 )
 
 // rangeInputs are the date fields: a preset (今天, 上月, …) or a custom from/to, each a
-// date and a time of day.
+// date and a time of day. The presets are buttons, one tap away rather than inside a
+// drop-down; the one shown is highlighted.
 type rangeInputs struct {
-	preset   *widget.Select
+	presets  []*widget.Button // one per period.Presets name, in that order
 	fromDate *DateField
 	fromTime *widget.Entry
 	toDate   *DateField
@@ -37,16 +38,9 @@ type rangeInputs struct {
 
 func newRangeInputs(now func() time.Time, onEdit, onSubmit func()) *rangeInputs {
 	r := &rangeInputs{now: now, onEdit: onEdit}
-	labels := make([]string, len(period.Presets))
-	for i, name := range period.Presets {
-		labels[i] = presetLabel(name)
+	for _, name := range period.Presets {
+		r.presets = append(r.presets, widget.NewButton(presetLabel(name), func() { r.choose(name) }))
 	}
-	r.preset = widget.NewSelect(labels, func(label string) {
-		if i := slices.Index(labels, label); i >= 0 && !r.filling {
-			r.choose(period.Presets[i])
-		}
-	})
-	r.preset.PlaceHolder = i18n.L("Custom range")
 	submit := func(string) { onSubmit() }
 	r.fromDate, r.toDate = NewDateField(now), NewDateField(now)
 	r.fromTime, r.toTime = newClockEntry(), newClockEntry()
@@ -81,9 +75,7 @@ func (r *rangeInputs) choose(name string) {
 	}
 	r.current = name
 	r.fill(rg.From, rg.To)
-	r.filling = true
-	r.preset.SetSelectedIndex(slices.Index(period.Presets, name))
-	r.filling = false
+	r.markPreset()
 	r.onEdit()
 }
 
@@ -97,8 +89,8 @@ func (r *rangeInputs) renew() {
 // setCustom shows a custom range: dates and times as "yyyy-mm-dd HH:MM:SS" texts.
 func (r *rangeInputs) setCustom(from, to string) {
 	r.current = ""
+	r.markPreset()
 	r.filling = true
-	r.preset.ClearSelected()
 	fd, ft := splitDateTime(from, startOfDay)
 	td, tt := splitDateTime(to, endOfDay)
 	r.fromDate.SetText(fd)
@@ -122,9 +114,9 @@ func splitDateTime(s, clock string) (date, tod string) {
 func (r *rangeInputs) fill(from, to time.Time) {
 	r.filling = true
 	r.fromDate.SetDate(from)
-	r.fromTime.SetText(from.Format(clockLayout))
+	r.fromTime.SetText(from.Format(period.ClockLayout))
 	r.toDate.SetDate(to)
-	r.toTime.SetText(to.Format(clockLayout))
+	r.toTime.SetText(to.Format(period.ClockLayout))
 	r.filling = false
 }
 
@@ -135,12 +127,37 @@ func (r *rangeInputs) typed(string) {
 	}
 	if r.current != "" {
 		r.current = ""
-		r.filling = true
-		r.preset.ClearSelected()
-		r.filling = false
+		r.markPreset()
 	}
 	r.onEdit()
 }
+
+// markPreset highlights the button of the preset shown, none for a custom range.
+func (r *rangeInputs) markPreset() {
+	for i, b := range r.presets {
+		imp := widget.MediumImportance
+		if period.Presets[i] == r.current {
+			imp = widget.HighImportance
+		}
+		if b.Importance != imp {
+			b.Importance = imp
+			b.Refresh()
+		}
+	}
+}
+
+// presetGrid lays the presets out three to a row, with less padding than other
+// buttons, so that they fit the query side of the smallest window in every language.
+func (r *rangeInputs) presetGrid() fyne.CanvasObject {
+	objs := make([]fyne.CanvasObject, len(r.presets))
+	for i, b := range r.presets {
+		objs[i] = b
+	}
+	return container.NewThemeOverride(container.NewGridWithColumns(presetColumns, objs...), newCompactTheme())
+}
+
+// presetColumns is how many preset buttons share a row.
+const presetColumns = 3
 
 // texts returns "yyyy-mm-dd HH:MM:SS" for each end, as typed.
 func (r *rangeInputs) texts() (from, to string) {

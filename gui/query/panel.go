@@ -17,8 +17,9 @@ import (
 	"cdrdesk/gui/i18n"
 )
 
-// listMinHeight keeps about five extensions in view however short the window is.
-const listMinHeight = 190
+// listMinHeight keeps about four extensions in view however short the window is; the
+// search box finds the others. More would push Get records out of the smallest window.
+const listMinHeight = 150
 
 // Panel is the query side of the main window. Build it with New, on the UI goroutine,
 // and touch it only there.
@@ -72,7 +73,6 @@ func (p *Panel) layout() fyne.CanvasObject {
 		p.exts.search)
 	clock := func(e *widget.Entry) fyne.CanvasObject { return withMin(e, clockWidth(), 0) }
 	dates := container.New(layout.NewFormLayout(),
-		widget.NewLabel(i18n.L("Period")), p.dates.preset,
 		widget.NewLabel(i18n.L("From")), container.NewBorder(nil, nil, nil, clock(p.dates.fromTime), p.dates.fromDate),
 		widget.NewLabel(i18n.L("To")), container.NewBorder(nil, nil, nil, clock(p.dates.toTime), p.dates.toDate))
 	bottom := container.NewVBox(
@@ -81,6 +81,7 @@ func (p *Panel) layout() fyne.CanvasObject {
 		p.groups.pick,
 		container.NewGridWithColumns(2, p.groups.save, p.groups.remove),
 		widget.NewSeparator(),
+		p.dates.presetGrid(),
 		dates,
 		p.dateIssue,
 		p.get)

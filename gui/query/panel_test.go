@@ -22,14 +22,14 @@ func TestSubmit(t *testing.T) {
 	}{
 		{"two extensions, last month", func(f *fixture) {
 			f.tick("1000", "1003")
-			f.p.dates.preset.SetSelected(presetLabel(period.LastMonth))
+			f.choosePreset(period.LastMonth)
 		}, cdrclient.Query{Extensions: []string{"1000", "1003"},
 			Start: time.Date(2026, 10, 1, 0, 0, 0, 0, time.Local), End: time.Date(2026, 10, 31, 23, 59, 59, 0, time.Local)}},
 		{"ticked out of order, sent in list order", func(f *fixture) {
 			f.tick("1020", "1001")
 		}, cdrclient.Query{Extensions: []string{"1001", "1020"}, Start: day(26, 0, 0, 0), End: day(26, 23, 59, 59)}},
 		{"all extensions", func(f *fixture) {
-			f.p.dates.preset.SetSelected(presetLabel(period.Yesterday))
+			f.choosePreset(period.Yesterday)
 		}, cdrclient.Query{Start: day(25, 0, 0, 0), End: day(25, 23, 59, 59)}},
 		{"all again after choosing some", func(f *fixture) {
 			f.tick("1000")
@@ -109,7 +109,7 @@ func TestBusyDisablesGetRecords(t *testing.T) {
 func TestPresetFillsFieldsAndEditingMakesCustom(t *testing.T) {
 	f := newFixture(t, i18n.English, tall)
 	for _, name := range period.Presets {
-		f.p.dates.preset.SetSelected(presetLabel(name))
+		f.choosePreset(name)
 		r, _ := period.Preset(name, testNow)
 		from, to := f.p.dates.texts()
 		if from != r.From.Format(period.DateTimeLayout) || to != r.To.Format(period.DateTimeLayout) {
@@ -118,10 +118,13 @@ func TestPresetFillsFieldsAndEditingMakesCustom(t *testing.T) {
 		if s := f.p.State(); s.Preset != name || s.From != "" {
 			t.Errorf("%s: state %+v", name, s)
 		}
+		if got := f.marked(); got != presetLabel(name) {
+			t.Errorf("%s: highlighted %q", name, got)
+		}
 	}
 	retype(f.p.dates.toTime, "18:00:00")
-	if f.p.dates.preset.Selected != "" || f.p.State().Preset != "" {
-		t.Errorf("still preset %q after editing a field", f.p.dates.preset.Selected)
+	if got := f.marked(); got != "" || f.p.State().Preset != "" {
+		t.Errorf("still preset %q after editing a field", got)
 	}
 	if s := f.p.State(); s.From != "2026-10-28 00:00:00" || s.To != "2026-11-26 18:00:00" {
 		t.Errorf("custom state %q – %q", s.From, s.To)
@@ -154,7 +157,7 @@ func TestDescribe(t *testing.T) {
 		{"all, today", func(f *fixture) {}, "All extensions · 2026-11-26", "全部分机 · 2026-11-26"},
 		{"two, this month", func(f *fixture) {
 			f.tick("1000", "1012")
-			f.p.dates.preset.SetSelected(presetLabel(period.ThisMonth))
+			f.choosePreset(period.ThisMonth)
 		}, "1000 张伟, 1012 · 2026-11-01 – 2026-11-26", "1000 张伟, 1012 · 2026-11-01 – 2026-11-26"},
 		{"five, times", func(f *fixture) {
 			f.tick("1000", "1001", "1002", "1008", "1009")

@@ -109,6 +109,28 @@ func (f *fixture) tick(numbers ...string) {
 	}
 }
 
+// choosePreset taps the button of a preset (a period.Presets name), as a person would.
+func (f *fixture) choosePreset(name string) {
+	f.t.Helper()
+	test.Tap(uitest.Button(f.t, f.p.Widget(), presetLabel(name)))
+}
+
+// marked returns the label of the preset button highlighted, "" when none is; it
+// fails when more than one is.
+func (f *fixture) marked() string {
+	f.t.Helper()
+	var on []string
+	for _, b := range f.p.dates.presets {
+		if b.Importance == widget.HighImportance {
+			on = append(on, b.Text)
+		}
+	}
+	if len(on) > 1 {
+		f.t.Fatalf("several presets highlighted: %q", on)
+	}
+	return strings.Join(on, "")
+}
+
 // retype replaces an entry's text as a person would: select all, then type.
 func retype(e *widget.Entry, text string) {
 	e.SetText("")

@@ -5,6 +5,7 @@ import (
 
 	"cdrdesk/cdrclient"
 	"cdrdesk/gui/i18n"
+	"cdrdesk/internal/period"
 )
 
 // form is what the panel's fields hold, as typed.
@@ -50,19 +51,16 @@ func (f form) query() (cdrclient.Query, problems) {
 
 // end reads one end of the range, adding badDate or badClock to p when it cannot.
 func (f form) end(date, clock string, p *problems, badDate, badClock string) (time.Time, bool) {
-	day, err := ParseDate(date, time.Local)
+	day, err := period.ParseDate(date, time.Local)
 	if err != nil {
 		p.dates = append(p.dates, badDate)
 	}
-	offset, cerr := parseClock(clock)
+	offset, cerr := period.ParseClock(clock)
 	if cerr != nil {
 		p.dates = append(p.dates, badClock)
 	}
 	if err != nil || cerr != nil {
 		return time.Time{}, false
 	}
-	// Add the clock to the calendar fields rather than the instant, so a day on which
-	// the computer's clock changes (summer time) still reads as typed.
-	h, m, s := int(offset/time.Hour), int(offset/time.Minute%60), int(offset/time.Second%60)
-	return time.Date(day.Year(), day.Month(), day.Day(), h, m, s, 0, time.Local), true
+	return period.At(day, offset), true
 }

@@ -5,48 +5,38 @@ import (
 	"path/filepath"
 	"testing"
 
-	"fyne.io/fyne/v2/widget"
-
 	"cdrdesk/gui/i18n"
 )
 
-func TestFyneChooser(t *testing.T) {
+// TestFyneChooserCancel: the folder dialog shows over the window; cancelling it
+// answers "" and creates nothing.
+func TestFyneChooserCancel(t *testing.T) {
 	f := newFixture(t, i18n.English)
 	dir := t.TempDir()
-	for _, tc := range []struct {
-		button, name, want string
-	}{
-		{"Save", "", filepath.Join(dir, "CDR_x.csv")},
-		{"Save", " mine.csv ", filepath.Join(dir, "mine.csv")},
-		{"Cancel", "", ""},
-	} {
-		got := "unset"
-		fyneChooser{}.ChooseSave(f.w, "CDR_x.csv", dir, func(p string) { got = p })
-		dlg := f.top(t)
-		entry := findWidget[*widget.Entry](t, dlg)
-		if entry.Text != "CDR_x.csv" {
-			t.Errorf("suggested name %q", entry.Text)
-		}
-		if tc.name != "" {
-			entry.SetText(tc.name)
-		}
-		tapButton(t, dlg, tc.button)
-		if got != tc.want {
-			t.Errorf("%s with %q: %q, want %q", tc.button, tc.name, got, tc.want)
-		}
-		if _, err := os.Stat(filepath.Join(dir, "CDR_x.csv")); err == nil {
-			t.Error("choosing created the file")
-		}
+	got := "unset"
+	fyneChooser{}.ChooseFolder(f.w, dir, func(d string) { got = d })
+	tapButton(t, f.top(t), "Cancel")
+	if got != "" {
+		t.Errorf("cancelled folder dialog answered %q", got)
+	}
+	if left, _ := os.ReadDir(dir); len(left) != 0 {
+		t.Errorf("choosing created %v", left)
 	}
 }
 
+// TestStartFolder: the Save dialog starts in the last folder used while it exists,
+// else in the user's Documents folder.
 func TestStartFolder(t *testing.T) {
-	dir := t.TempDir()
-	if got := startFolder(dir); got != dir {
-		t.Errorf("existing folder: %q", got)
-	}
-	got := startFolder(filepath.Join(dir, "gone"))
-	if fi, err := os.Stat(got); err != nil || !fi.IsDir() || got == filepath.Join(dir, "gone") {
-		t.Errorf("a missing last folder gives %q (%v)", got, err)
+	f := newFixture(t, i18n.English)
+	last := t.TempDir()
+	for _, tc := range []struct{ name, last, want string }{
+		{"first save", "", f.documents},
+		{"the last folder", last, last},
+		{"the last folder is gone", filepath.Join(last, "gone"), f.documents},
+	} {
+		f.v.Restore(State{LastFolder: tc.last})
+		if got := f.v.startFolder(); got != tc.want {
+			t.Errorf("%s: %q, want %q", tc.name, got, tc.want)
+		}
 	}
 }

@@ -64,19 +64,18 @@ func parseTable(tb testing.TB, csv []byte) *cdrclient.Table {
 	return t
 }
 
-// fakeChooser answers the file question with path ("" = cancel) and notes what it
-// was asked.
+// fakeChooser answers Choose folder… with dir ("" = cancel) and notes where it
+// started.
 type fakeChooser struct {
-	path      string
-	suggested string
-	folder    string
-	calls     int
+	dir   string
+	start string
+	calls int
 }
 
-func (f *fakeChooser) ChooseSave(_ fyne.Window, suggested, folder string, done func(string)) {
-	f.suggested, f.folder = suggested, folder
+func (f *fakeChooser) ChooseFolder(_ fyne.Window, start string, done func(string)) {
+	f.start = start
 	f.calls++
-	done(f.path)
+	done(f.dir)
 }
 
 // fixture is a View in a test window, in language (i18n.English or i18n.Chinese),
@@ -86,6 +85,9 @@ type fixture struct {
 	w       fyne.Window
 	chooser *fakeChooser
 	opened  []string // URLs the view asked to open
+
+	documents string // the user's Documents folder, as the view is told
+	suggested string // the file name the last Save dialog suggested
 }
 
 func newFixture(t *testing.T, language string) *fixture {
@@ -97,6 +99,8 @@ func newFixture(t *testing.T, language string) *fixture {
 	f.w = test.NewTempWindow(t, widget.NewLabel(""))
 	f.v = New(f.w, f.chooser)
 	f.v.Background = func(fn func()) { fn() }
+	f.documents = t.TempDir()
+	f.v.Documents = func() string { return f.documents }
 	f.v.openURL = func(u *url.URL) error { f.opened = append(f.opened, u.String()); return nil }
 	f.w.SetContent(f.v.Widget())
 	f.w.Resize(fyne.NewSize(1400, 900))

@@ -62,7 +62,7 @@ func TestChineseScreenHasNoEnglish(t *testing.T) {
 	d := simRecords(t, 3)
 	f := newFixture(t, i18n.Chinese)
 	dir := t.TempDir()
-	ok := allowedWords(d, dir, os.TempDir(), "x.csv")
+	ok := allowedWords(d, dir, f.documents, "x.csv")
 	checkChinese(t, "placeholder", f.v.Widget(), ok)
 
 	f.v.SetData(d.table, d.names, d.info)
@@ -97,8 +97,11 @@ func TestChineseScreenHasNoEnglish(t *testing.T) {
 	checkChinese(t, "saved", f.top(t), ok)
 	tapButton(t, f.top(t), "关闭")
 
-	fyneChooser{}.ChooseSave(f.w, suggestName(d.info, 0), dir, func(string) {})
-	checkChinese(t, "chooser", f.top(t), ok)
+	f.v.Save()
+	findWidget[*widget.Entry](t, f.top(t)).SetText("../x.csv")
+	tapButton(t, f.top(t), "保存")
+	checkChinese(t, "refused name", f.top(t), ok)
+	tapButton(t, f.top(t), "取消")
 
 	f.v.bar.search.SetText("没有这个")
 	checkChinese(t, "nothing found", f.v.Widget(), ok)

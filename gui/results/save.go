@@ -6,96 +6,67 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"slices"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"cdrdesk/gui/alert"
 	"cdrdesk/gui/i18n"
 	"cdrdesk/internal/atomicfile"
 	"cdrdesk/internal/report"
+	"cdrdesk/internal/reportname"
 )
 
-// Save asks which format and which records, then where, and writes the file in the
-// background with a progress dialog that can cancel it.
+// Save shows the one Save dialog (format, which records, file name, folder) and
+// writes the file in the background with a progress dialog that can cancel it. The
+// folder is the last one used, else the user's Documents folder.
 func (v *View) Save() {
 	if v.table == nil || v.saving {
 		return
 	}
-	form := newSaveForm(v.table.Len(), v.rows, v.filtered)
-	d := dialog.NewCustomConfirm(i18n.L("Save records"), i18n.L("Choose where to save…"), i18n.L("Cancel"),
-		form.box, func(ok bool) {
-			if ok {
-				v.chooseFile(form.job(v))
-			}
-		}, v.win)
+	form := newSaveForm(v.table.Len(), v.rows, v.filtered, v.lastFormat, v.startFolder(),
+		func(f report.Format) string { return reportname.Suggest(v.info.Profile, v.info.Query, f) },
+		func(f *saveForm) {
+			v.chooser.ChooseFolder(v.win, f.dir, func(dir string) {
+				if dir != "" {
+					f.setFolder(dir)
+				}
+			})
+		})
+	var d dialog.Dialog
+	save := widget.NewButtonWithIcon(i18n.L("Save"), theme.DocumentSaveIcon(), func() {
+		name, ok := form.fileName()
+		if !ok {
+			return // the reason is shown under the name
+		}
+		d.Hide()
+		j := form.job(v)
+		v.lastFolder, v.lastFormat = form.dir, j.format
+		v.saveTo(filepath.Join(form.dir, name), j, false)
+	})
+	save.Importance = widget.HighImportance
+	cancel := widget.NewButtonWithIcon(i18n.L("Cancel"), theme.CancelIcon(), func() { d.Hide() })
+	form.name.OnSubmitted = func(string) { save.OnTapped() }
+	buttons := container.NewHBox(layout.NewSpacer(), cancel, save)
+	d = dialog.NewCustomWithoutButtons(i18n.L("Save records"), container.NewVBox(form.box, buttons), v.win)
+	d.Resize(fyne.NewSize(min(640, v.win.Canvas().Size().Width*0.9), 0))
 	d.Show()
 }
 
-// saveForm is the body of the Save… dialog: the format and which records.
-type saveForm struct {
-	format *widget.RadioGroup
-	scope  *widget.RadioGroup // nil when nothing is filtered: all records are shown
-	rows   []int
-	box    fyne.CanvasObject
-}
-
-// formats are the choices of the format group, in its order.
-var formats = []report.Format{report.CSV, report.ExcelCSV, report.XLSX}
-
-func newSaveForm(total int, rows []int, filtered bool) *saveForm {
-	f := &saveForm{rows: rows}
-	f.format = widget.NewRadioGroup([]string{
-		i18n.L("CSV as sent by the PBX"), i18n.L("CSV for Excel"), i18n.L("Excel workbook (.xlsx)")}, nil)
-	f.format.Required = true
-	f.format.SetSelected(f.format.Options[2]) // what an office opens
-	items := []fyne.CanvasObject{bold(i18n.L("Format")), f.format, bold(i18n.L("Records"))}
-	all := i18n.L("All {{.N}} records", map[string]any{"N": formatCount(total)})
-	if !filtered {
-		items = append(items, widget.NewLabel(all))
-	} else {
-		f.scope = widget.NewRadioGroup([]string{all,
-			i18n.L("Only the {{.N}} shown", map[string]any{"N": formatCount(len(rows))})}, nil)
-		f.scope.Required = true
-		f.scope.SetSelected(all)
-		note := widget.NewLabel(i18n.L("A search or filter is active: {{.N}} records are not shown.",
-			map[string]any{"N": formatCount(total - len(rows))}))
-		note.Wrapping = fyne.TextWrapWord
-		items = append(items, f.scope, note)
-	}
-	f.box = container.NewVBox(items...)
-	return f
-}
-
-func bold(s string) *widget.Label {
-	return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-}
-
-// job returns the report the form asks for.
-func (f *saveForm) job(v *View) saveJob {
-	j := saveJob{table: v.table, format: formats[max(selected(f.format), 0)], opts: report.Options{
-		DurationsAsSeconds: v.seconds, HeaderLabels: headerLabels(v.table, v.words)}}
-	if f.scope != nil && selected(f.scope) == 1 {
-		j.rows = f.rows
-	}
-	return j
-}
-
-// selected returns the index of g's choice, -1 for none.
-func selected(g *widget.RadioGroup) int { return slices.Index(g.Options, g.Selected) }
-
-// chooseFile asks where to save j, in the last folder used.
-func (v *View) chooseFile(j saveJob) {
-	v.chooser.ChooseSave(v.win, suggestName(v.info, j.format), v.lastFolder, func(path string) {
-		if path == "" {
-			return
+// startFolder is where the Save dialog starts: the last folder used if it still
+// exists, else the user's Documents folder, else the working folder.
+func (v *View) startFolder() string {
+	for _, dir := range []string{v.lastFolder, v.Documents()} {
+		if fi, err := os.Stat(dir); dir != "" && err == nil && fi.IsDir() {
+			return dir
 		}
-		v.lastFolder = filepath.Dir(path)
-		v.saveTo(path, j, false)
-	})
+	}
+	wd, _ := os.Getwd()
+	return wd
 }
 
 // saveTo writes j to path; an existing file is replaced only when the user says so.

@@ -21,18 +21,23 @@ import (
 	"cdrdesk/internal/records"
 )
 
-// saveAs goes through the Save… dialog: format and scope options as a person reads
-// them, then the (fake) chooser answers path.
+// saveAs goes through the Save dialog: format and scope options as a person reads
+// them, Choose folder… (answered by the fake chooser) and the file name of path, then
+// Save. The name suggested for the format is kept in f.suggested.
 func (f *fixture) saveAs(t *testing.T, path, format, scope string) {
 	t.Helper()
-	f.chooser.path = path
 	f.v.Save()
 	dlg := f.top(t)
 	radioWith(t, dlg, format).SetSelected(format)
 	if scope != "" {
 		radioWith(t, dlg, scope).SetSelected(scope)
 	}
-	tapButton(t, dlg, i18n.L("Choose where to save…"))
+	name := findWidget[*widget.Entry](t, dlg)
+	f.suggested = name.Text
+	f.chooser.dir = filepath.Dir(path)
+	tapButton(t, dlg, i18n.L("Choose folder…"))
+	name.SetText(filepath.Base(path))
+	tapButton(t, dlg, i18n.L("Save"))
 }
 
 // radioWith returns the radio group inside o that offers option.
@@ -121,8 +126,8 @@ func TestSaveFormats(t *testing.T) {
 				t.Fatal(err)
 			}
 			tc.check(t, got, f.v.rows)
-			if !strings.HasPrefix(f.chooser.suggested, "CDR_总部_all_20261001_20261003.") || filepath.Ext(f.chooser.suggested) != filepath.Ext(tc.file) {
-				t.Errorf("suggested %q", f.chooser.suggested)
+			if !strings.HasPrefix(f.suggested, "CDR_总部_all_20261001_20261003.") || filepath.Ext(f.suggested) != filepath.Ext(tc.file) {
+				t.Errorf("suggested %q", f.suggested)
 			}
 			if f.v.State().LastFolder != filepath.Dir(path) {
 				t.Errorf("last folder %q", f.v.State().LastFolder)
@@ -271,9 +276,19 @@ func TestSaveChooserCancelled(t *testing.T) {
 	d := simRecords(t, 1)
 	f := newFixture(t, i18n.English)
 	f.v.SetData(d.table, d.names, d.info)
-	f.saveAs(t, "", "CSV for Excel", "")
-	if f.chooser.calls != 1 || f.w.Canvas().Overlays().Top() != nil || f.v.State().LastFolder != "" {
-		t.Errorf("cancel in the chooser: calls %d, last folder %q", f.chooser.calls, f.v.State().LastFolder)
+	f.v.Save()
+	dlg := f.top(t)
+	f.chooser.dir = "" // the folder dialog is cancelled: the folder stays
+	tapButton(t, dlg, "Choose folder…")
+	if !slices.Contains(texts(dlg), f.documents) || f.chooser.start != f.documents {
+		t.Errorf("after cancelling the folder dialog: %q (it started at %q)", texts(dlg), f.chooser.start)
+	}
+	tapButton(t, dlg, "Cancel")
+	if f.w.Canvas().Overlays().Top() != nil || f.v.State().LastFolder != "" {
+		t.Errorf("Cancel: a dialog is left or the last folder became %q", f.v.State().LastFolder)
+	}
+	if left, _ := os.ReadDir(f.documents); len(left) != 0 {
+		t.Errorf("Cancel saved %v", left)
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 
 	"cdrdesk/cdrclient"
 	"cdrdesk/internal/records"
+	"cdrdesk/internal/report"
 )
 
 // Info says where the records came from, for the status line and the suggested file
@@ -27,6 +28,10 @@ type State struct {
 	Seconds bool `json:"seconds"`
 	// LastFolder is where the last report was saved.
 	LastFolder string `json:"lastFolder"`
+	// Format is the format the Save dialog offers: the last one saved ("csv",
+	// "excel-csv", "xlsx"). Until then (and for anything unknown) it is the PBX's CSV,
+	// the command line's default too.
+	Format string `json:"format,omitempty"`
 }
 
 // State returns the view's settings, to restore them next time.
@@ -38,7 +43,7 @@ func (v *View) State() State {
 		}
 	}
 	slices.Sort(hidden)
-	return State{Hidden: hidden, Sort: v.sort, Seconds: v.seconds, LastFolder: v.lastFolder}
+	return State{Hidden: hidden, Sort: v.sort, Seconds: v.seconds, LastFolder: v.lastFolder, Format: v.lastFormat.String()}
 }
 
 // Restore applies settings saved by State.
@@ -51,6 +56,7 @@ func (v *View) Restore(s State) {
 		v.hidden[name] = true
 	}
 	v.sort, v.seconds, v.lastFolder = s.Sort, s.Seconds, s.LastFolder
+	v.lastFormat, _ = report.ParseFormat(s.Format) // CSV when empty or unknown
 	v.grid.sort = s.Sort
 	v.grid.cells.seconds = s.Seconds
 	v.bar.setSeconds(s.Seconds)

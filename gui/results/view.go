@@ -11,11 +11,14 @@ import (
 	"cdrdesk/cdrclient"
 	"cdrdesk/gui/i18n"
 	"cdrdesk/internal/records"
+	"cdrdesk/internal/report"
+	"cdrdesk/internal/userdirs"
 )
 
-// FileChooser asks where to save; tests inject a fake. done gets "" when cancelled.
+// FileChooser asks for the folder to save in, starting at start (the Save dialog's
+// Choose folder…); tests inject a fake. done gets "" when cancelled.
 type FileChooser interface {
-	ChooseSave(w fyne.Window, suggestedName, folder string, done func(path string))
+	ChooseFolder(w fyne.Window, start string, done func(dir string))
 }
 
 // View is the results side of the main window: toolbar, grid and summary.
@@ -29,6 +32,9 @@ type View struct {
 	// starts a goroutine unless replaced. Tests run the work inline, so that what it
 	// shows through fyne.Do is done when the call returns.
 	Background func(work func())
+	// Documents returns the user's Documents folder, where the Save dialog starts
+	// until a folder was used; tests replace it.
+	Documents func() string
 
 	win     fyne.Window
 	chooser FileChooser
@@ -44,6 +50,7 @@ type View struct {
 	sort       records.Sort
 	seconds    bool
 	lastFolder string
+	lastFormat report.Format
 
 	// The records shown.
 	table      *cdrclient.Table
@@ -65,14 +72,15 @@ type View struct {
 	root  *fyne.Container   // body, or a hint until then
 }
 
-// New builds the view for window w. chooser asks where to save; nil asks for a file
-// name in a small dialog, with Fyne's file dialog to pick the folder.
+// New builds the view for window w. chooser picks the folder to save in; nil uses
+// Fyne's folder dialog.
 func New(w fyne.Window, chooser FileChooser) *View {
 	if chooser == nil {
 		chooser = fyneChooser{}
 	}
 	v := &View{win: w, chooser: chooser, words: newWords()}
 	v.Background = func(f func()) { go f() }
+	v.Documents = userdirs.Documents
 	v.openURL = func(u *url.URL) error { return fyne.CurrentApp().OpenURL(u) }
 	v.engine = &engine{start: func(f func()) { v.Background(f) }, deliver: v.show}
 	v.grid = newGrid(v.sortBy)

@@ -51,14 +51,24 @@ func TestExportFormats(t *testing.T) {
 	}
 }
 
+// TestExportToStdout: --out - writes the PBX's CSV as sent. --from and --to read the
+// forms design.md §2 promises, and also what the window's fields take
+// (internal/period): single digits, slashes, a clock without seconds, full-width.
 func TestExportToStdout(t *testing.T) {
-	h := newHarness(t, nil)
-	code, stdout, stderr := h.run(append([]string{"export"}, h.conn("--from", "2026-05-19 08:00:00", "--to", "2026-05-19 12:00:00", "--out", "-")...)...)
-	if code != ExitOK {
-		t.Fatalf("exit %d: %s", code, stderr)
-	}
-	if want := h.served(nil, "2026-05-19 08:00:00", "2026-05-19 12:00:00"); stdout != string(want) {
-		t.Errorf("stdout has %d bytes, want %d", len(stdout), len(want))
+	for _, tc := range []struct{ name, from, to string }{
+		{"the documented forms", "2026-05-19 08:00:00", "2026-05-19 12:00:00"},
+		{"friendly forms", "2026/5/19 8:00", "２０２６－０５－１９ １２：００"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			h := newHarness(t, nil)
+			code, stdout, stderr := h.run(append([]string{"export"}, h.conn("--from", tc.from, "--to", tc.to, "--out", "-")...)...)
+			if code != ExitOK {
+				t.Fatalf("exit %d: %s", code, stderr)
+			}
+			if want := h.served(nil, "2026-05-19 08:00:00", "2026-05-19 12:00:00"); stdout != string(want) {
+				t.Errorf("stdout has %d bytes, want %d", len(stdout), len(want))
+			}
+		})
 	}
 }
 

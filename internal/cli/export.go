@@ -6,13 +6,12 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"path/filepath"
-	"strings"
 	"time"
 
 	"cdrdesk/cdrclient"
 	"cdrdesk/internal/atomicfile"
 	"cdrdesk/internal/report"
+	"cdrdesk/internal/reportname"
 )
 
 func runExport(ctx context.Context, args []string, env Env) int {
@@ -62,7 +61,7 @@ func runExport(ctx context.Context, args []string, env Env) int {
 		format = report.FormatForPath(out)
 	}
 	if out == "" {
-		out = suggestName(conn.name, q, format)
+		out = reportname.Suggest(conn.name, q, format)
 	}
 	var sum cdrclient.Summary
 	write := func(w io.Writer) (err error) {
@@ -96,32 +95,4 @@ func fetchReport(ctx context.Context, sess *cdrclient.Session, q cdrclient.Query
 		return sum, err
 	}
 	return sum, rw.Close()
-}
-
-// suggestName proposes a report file name: CDR_<pbx>_<extensions>_<from>_<to><ext>,
-// with characters that Windows forbids in file names replaced.
-func suggestName(pbx string, q cdrclient.Query, f report.Format) string {
-	exts := "all"
-	if len(q.Extensions) > 0 {
-		exts = strings.Join(q.Extensions, "-")
-		if len(q.Extensions) > 4 {
-			exts = fmt.Sprintf("%s-and-%d-more", strings.Join(q.Extensions[:3], "-"), len(q.Extensions)-3)
-		}
-	}
-	name := fmt.Sprintf("CDR_%s_%s_%s_%s", pbx, exts, stamp(q.Start), stamp(q.End))
-	name = strings.Map(func(r rune) rune {
-		if strings.ContainsRune(`<>:"/\|?*`, r) || r < 32 {
-			return '_'
-		}
-		return r
-	}, name)
-	return filepath.Clean(name + f.Ext())
-}
-
-// stamp writes a time for a file name: the date, plus the clock when it is not a whole day.
-func stamp(t time.Time) string {
-	if h, m, s := t.Clock(); (h == 0 && m == 0 && s == 0) || (h == 23 && m == 59 && s == 59) {
-		return t.Format("20060102")
-	}
-	return t.Format("20060102-1504")
 }

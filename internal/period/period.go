@@ -54,30 +54,3 @@ func Preset(name string, now time.Time) (Range, error) {
 	}
 	return Range{}, fmt.Errorf("unknown range %q: use one of %s", name, strings.Join(Presets, ", "))
 }
-
-// Layouts accepted for typed times.
-const (
-	DateLayout     = "2006-01-02"
-	DateTimeLayout = "2006-01-02 15:04:05"
-)
-
-// ParseFrom reads a start time: "2026-05-18" (midnight) or "2026-05-18 08:30:00".
-func ParseFrom(s string, loc *time.Location) (time.Time, error) { return parse(s, false, loc) }
-
-// ParseTo reads an end time: a bare date means the end of that day, 23:59:59.
-func ParseTo(s string, loc *time.Location) (time.Time, error) { return parse(s, true, loc) }
-
-func parse(s string, endOfDay bool, loc *time.Location) (time.Time, error) {
-	s = strings.Join(strings.Fields(s), " ")
-	if t, err := time.ParseInLocation(DateTimeLayout, s, loc); err == nil {
-		return t, nil
-	}
-	t, err := time.ParseInLocation(DateLayout, s, loc)
-	if err != nil {
-		return time.Time{}, fmt.Errorf("%q is not a date like 2026-05-18 or a time like 2026-05-18 08:30:00", s)
-	}
-	if endOfDay {
-		t = t.AddDate(0, 0, 1).Add(-time.Second)
-	}
-	return t, nil
-}

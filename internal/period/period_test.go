@@ -51,35 +51,3 @@ func TestPresetWeekEdges(t *testing.T) {
 		t.Errorf("January: last month %v", r)
 	}
 }
-
-func TestParse(t *testing.T) {
-	tests := []struct {
-		in      string
-		to      bool
-		want    string
-		wantErr bool
-	}{
-		{"2026-05-18", false, "2026-05-18 00:00:00", false},
-		{"2026-05-18", true, "2026-05-18 23:59:59", false},
-		{"2026-05-18 08:30:00", true, "2026-05-18 08:30:00", false},
-		{"  2026-05-18   08:30:00 ", false, "2026-05-18 08:30:00", false},
-		{"2026-02-30", false, "", true},
-		{"18/05/2026", false, "", true},
-		{"2026-05-18 25:00:00", false, "", true},
-		{"", false, "", true},
-	}
-	for _, tt := range tests {
-		parse := ParseFrom
-		if tt.to {
-			parse = ParseTo
-		}
-		got, err := parse(tt.in, time.UTC)
-		if (err != nil) != tt.wantErr {
-			t.Errorf("%q: err = %v", tt.in, err)
-			continue
-		}
-		if err == nil && got.Format(DateTimeLayout) != tt.want {
-			t.Errorf("%q: got %s, want %s", tt.in, got.Format(DateTimeLayout), tt.want)
-		}
-	}
-}
