@@ -61,7 +61,7 @@ func (s *Server) takeFail500() bool {
 }
 
 // streamCSV sends the CSV, flushing chunk by chunk; it never holds the
-// whole file. A DropAfterBytes cut aborts the connection mid-body.
+// whole file. A DropAfterBytes or Cut fault aborts the connection mid-body.
 func (s *Server) streamCSV(q *apiRequest, sel *selection, start, end string) {
 	h := q.w.Header()
 	setFileHeaders(h, csvFileName(start, end))
@@ -79,9 +79,9 @@ func (s *Server) streamCSV(q *apiRequest, sel *selection, start, end string) {
 	if q.o.SlowBody > 0 {
 		bufSize = 4 << 10 // more, smaller chunks so the slowness shows
 	}
-	rows, err := writeCSV(body, &q.o, sel, bufSize)
+	rows, err := writeCSV(body, &q.o, sel, bufSize, s.takeCut())
 	s.record(func(st *Stats) { st.RowsServed += rows; st.BytesServed += body.written })
-	if errors.Is(err, errDropped) {
+	if errors.Is(err, errDropped) || errors.Is(err, errCut) {
 		panic(http.ErrAbortHandler) // net/http closes the connection without ending the body
 	}
 }

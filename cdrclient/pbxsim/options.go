@@ -66,6 +66,16 @@ type Options struct {
 	// DropAfterBytes cuts the CSV body after this many bytes by aborting the
 	// connection (0 = off).
 	DropAfterBytes int64
+	// Cut closes the connection in the middle of a CSV body, at the place it
+	// names in a row (CutMidRow, CutInQuote, CutAtLineEnd); with CloseDelimited
+	// the client sees a clean end of file. CutNone (0) = off.
+	Cut Cut
+	// CutAfterRows is how many rows are sent whole before the cut: the cut is
+	// in the first suitable row after them (for CutInQuote, one with a quoted
+	// field). A body with no such row is sent whole.
+	CutAfterRows int
+	// CutOnce switches Cut off after the first download that it applied to.
+	CutOnce bool
 	// SlowBody is slept (real time) before every chunk of a CSV body.
 	SlowBody time.Duration
 	// DownloadDelay is slept (real time) before a download's response headers.
