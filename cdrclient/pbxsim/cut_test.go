@@ -16,7 +16,9 @@ func TestCut(t *testing.T) {
 		gbk  bool
 		last func(line string) bool // the cut line is as the fault says
 	}{
-		{CutMidRow, false, func(l string) bool { return strings.Count(l, ",") == 3 && len(l[strings.LastIndexByte(l, ',')+1:]) == 1 }},
+		{CutMidRow, false, func(l string) bool {
+			return strings.Count(l, ",") == 3 && len(l[strings.LastIndexByte(l, ',')+1:]) == 1
+		}},
 		{CutMidRow, true, func(l string) bool { return strings.Count(l, ",") == 3 }},
 		{CutInQuote, false, func(l string) bool { return strings.HasPrefix(l[len(l)-3:], `,"`) }},
 		{CutAtLineEnd, false, func(l string) bool { return strings.Count(l, ",") >= len(columns)-1 }},

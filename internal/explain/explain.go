@@ -77,6 +77,7 @@ func explain(err error) explained {
 		h      *cdrclient.HTTPError
 		conn   *cdrclient.ConnectionError
 		csvErr *cdrclient.CSVError
+		cut    *cdrclient.TruncatedError
 		exists *atomicfile.ExistsError
 		path   *fs.PathError
 		damage *profile.CorruptFileError
@@ -118,6 +119,10 @@ func explain(err error) explained {
 		return explained{kind: Connection,
 			what:   "Cannot reach the PBX.",
 			action: "Check the address and port, whether the PBX uses HTTPS, and that this computer is on the office network."}
+	case errors.As(err, &cut):
+		return explained{kind: Connection,
+			what:   "The connection to the PBX broke off in the middle of the download, also when it was tried again. No records were kept.",
+			action: "Check the network between this computer and the PBX, then try again; a shorter date range is less likely to be cut off."}
 	case errors.As(err, &csvErr):
 		return explained{kind: Other,
 			what:   "The PBX sent a call record file that cannot be read.",

@@ -40,6 +40,7 @@ func TestError(t *testing.T) {
 		{"502", &cdrclient.HTTPError{Status: 502}, Connection, "HTTP 502", "shorter"},
 		{"timeout", &cdrclient.ConnectionError{Timeout: true, Err: errors.New("i/o timeout")}, Connection, "in time", ""},
 		{"refused", &cdrclient.ConnectionError{Err: errors.New("connection refused")}, Connection, "Cannot reach", "port"},
+		{"cut off", &cdrclient.TruncatedError{Line: 41, Msg: "its last row has fewer fields than the header"}, Connection, "broke off", "shorter date range"},
 		{"csv", &cdrclient.CSVError{Line: 3, Msg: "bare quote"}, Other, "cannot be read", ""},
 		{"exists", &atomicfile.ExistsError{Path: "a.csv"}, Output, "a.csv already exists", "another name"},
 		{"no folder", &fs.PathError{Op: "open", Path: "/x/a.csv", Err: fs.ErrNotExist}, Output, "/x/a.csv", "folder"},
