@@ -154,7 +154,7 @@ func (j *Joiner) takeHeader(atEOF bool) error {
 	}
 	end := j.hsc.rowStart + j.hsc.rowLen
 	row := j.head[j.hsc.rowStart:end]
-	names := headerKey(row, j.hsc.ends, j.bom == bomPresent)
+	names := headerKey(row, j.hsc.ends)
 	switch {
 	case j.header == nil:
 		j.header, j.eol = names, lineEnding(row)
@@ -166,7 +166,7 @@ func (j *Joiner) takeHeader(atEOF bool) error {
 		}
 	case atEOF && lineEnding(row) == nil && len(names) < len(j.header):
 		return &TruncatedError{Line: j.hsc.rowLine, Msg: msgCutShortRow}
-	case !slices.EqualFunc(names, j.header, strings.EqualFold):
+	case !slices.EqualFunc(names, j.header, sameName):
 		return &CSVError{Line: j.hsc.rowLine, Msg: msgColumnsChanged}
 	}
 	j.inRows = true
@@ -174,17 +174,22 @@ func (j *Joiner) takeHeader(atEOF bool) error {
 	return j.passRows(j.head[end:])
 }
 
-// headerKey returns the canonical names of a header row.
-func headerKey(row []byte, ends []int, bom bool) []string {
-	var dec gbDecoder
-	if !bom && !utf8.Valid(row) {
-		dec = newGB18030()
-	}
-	names, _ := decodeRow(nil, nil, row, ends, dec)
+// headerKey returns the canonical names of a header row, undecoded: comparing the
+// bytes needs no encoding decision (the PBX writes every window's header the same
+// way), so the Joiner makes none (see Table.Encoding for the one there is).
+func headerKey(row []byte, ends []int) []string {
+	names, _ := decodeRow(nil, nil, row, ends, nil)
 	for i, n := range names {
 		names[i] = CanonicalColumn(n)
 	}
 	return names
+}
+
+// sameName compares two header names of headerKey: equal bytes, or equal but for
+// case when both are text (strings.EqualFold would take any two invalid bytes, as
+// GBK's are, for the same).
+func sameName(a, b string) bool {
+	return a == b || utf8.ValidString(a) && utf8.ValidString(b) && strings.EqualFold(a, b)
 }
 
 // passRows takes row bytes of the current body: a repeated window's rows already

@@ -131,7 +131,11 @@ func writeCSV(w io.Writer, o *Options, sel *selection, bufSize int, cut Cut) (in
 	var rows int64
 	var err error
 	scratch := make([]byte, 0, 512)
+	renames := trunkRenames(o.TrunkNames)
 	sel.each(o, func(r *row) bool {
+		if renames != nil {
+			r = renamed(r, renames)
+		}
 		scratch = appendRow(scratch[:0], r, o.SerialNumber, eol)
 		if cut != CutNone && rows >= int64(o.CutAfterRows) {
 			if n := cut.cutAt(scratch, eol); n >= 0 {
@@ -161,6 +165,23 @@ func writeCSV(w io.Writer, o *Options, sel *selection, bufSize int, cut Cut) (in
 		err = gbk.Close()
 	}
 	return rows, err
+}
+
+// renamed returns r with its trunks renamed (a copy when one is).
+func renamed(r *row, renames map[string]string) *row {
+	src, okSrc := renames[r.srcTrunk]
+	dst, okDst := renames[r.dstTrunk]
+	if !okSrc && !okDst {
+		return r
+	}
+	c := *r
+	if okSrc {
+		c.srcTrunk = src
+	}
+	if okDst {
+		c.dstTrunk = dst
+	}
+	return &c
 }
 
 // headerLine is the header row; spelling replaces "dsttrunkname" when set.

@@ -46,6 +46,10 @@ type Options struct {
 	BOM bool
 	// GBK encodes the CSV as GB18030 instead of UTF-8.
 	GBK bool
+	// TrunkNames renames trunks in the CSV: each key is one of the simulator's
+	// trunk names (see TrunkNames), its value the name written instead. With
+	// GBK, "太原" is a name whose GBK bytes happen to be valid UTF-8.
+	TrunkNames map[string]string
 	// HeaderSpelling, when set, replaces the "dsttrunkname" column name
 	// (the documentation also spells it "desttrunkname" and "dstrunkname").
 	HeaderSpelling string
