@@ -48,8 +48,8 @@ type rowParser struct {
 	fed      int // bytes of buf given to enc (while it is undecided)
 	held     int // start of the first row waiting for the decision, -1 if none
 	heldLine int // its line
-	closed  bool
-	err     error
+	closed   bool
+	err      error
 }
 
 func (p *rowParser) Write(b []byte) (int, error) {
