@@ -32,7 +32,8 @@
 //   - second login invalidates the first token: SingleSession
 //   - '+' in the download query is not a space: PlusIsLiteral
 //   - an empty range answers 20021 instead of a header-only CSV: EmptyAs20021
-//   - CSV line ends, BOM, encoding: LF, BOM, GBK (GB18030)
+//   - CSV line ends, BOM, encoding: LF, BOM, GBK (GB18030); TrunkNames
+//     renames trunks, for example to 太原, whose GBK bytes are valid UTF-8
 //   - the dsttrunkname column spelled as in the docs: HeaderSpelling
 //   - download errors sent with file headers, so only sniffing tells: DownloadErrorsAsFile
 //   - body ended by closing the connection instead of chunked: CloseDelimited
