@@ -20,6 +20,7 @@ func (e *CSVError) Error() string {
 const (
 	msgOpenQuote      = "a quoted field is not closed (missing closing quote)"
 	msgColumnsChanged = "the PBX changed its columns between windows"
+	msgRepeatDiffers  = "the PBX sent other rows when a cut-off window was downloaded again"
 )
 
 // errWriteAfterClose is returned by writers in this file family after Close.

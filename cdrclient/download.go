@@ -12,8 +12,9 @@ import (
 	"time"
 )
 
-// download fetches one link into the joiner. started reports whether any CSV bytes were
-// passed on, after which a failure cannot be retried.
+// download fetches one link into the joiner and ends the joiner's body. started reports
+// whether any CSV bytes were passed on, after which only a cut-off body can be retried
+// (see Joiner.RepeatWindow).
 func (f *fetchRun) download(ctx context.Context, link *DownloadLink) (started bool, err error) {
 	s := f.s
 	ctx, cancel := context.WithCancelCause(ctx)
@@ -47,7 +48,6 @@ func (f *fetchRun) download(ctx context.Context, link *DownloadLink) (started bo
 		}
 		return false, &APIError{Endpoint: "cdr/download", Errno: "JSON answer instead of CSV"}
 	}
-	f.j.BeginWindow()
 	cw := &countingWriter{w: f.j, onWrite: f.maybeReport}
 	_, err = br.WriteTo(cw)
 	if err == nil && context.Cause(ctx) != nil {
@@ -63,7 +63,7 @@ func (f *fetchRun) download(ctx context.Context, link *DownloadLink) (started bo
 		return cw.n > 0, s.transportError(ctx, link.URL, err)
 	}
 	s.touch(nil)
-	return true, nil
+	return true, f.j.EndWindow()
 }
 
 func (f *fetchRun) maybeReport() {

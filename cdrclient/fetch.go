@@ -33,9 +33,10 @@ const progressEvery = 256 << 10
 //
 // The range is fetched window by window (q.Window), each with a fresh download key. A
 // window the PBX answers with 504 or too slowly is halved and retried down to one hour; an
-// expired or used key (20020) is replaced once; a forgotten token triggers one re-login.
-// Once bytes of a window have reached w a failure is final: the caller must discard w
-// (write files with internal/atomicfile). progress, if not nil, is called from Fetch's
+// expired or used key (20020) is replaced once; a forgotten token triggers one re-login;
+// a window cut off by a lost connection is downloaded once more (see TruncatedError),
+// and only its rows not passed on yet reach w. Any other failure after bytes reached w
+// is final: the caller must discard w (write files with internal/atomicfile). progress, if not nil, is called from Fetch's
 // goroutine. Cancelling ctx stops the download at once with ctx's error.
 func (s *Session) Fetch(ctx context.Context, q Query, w io.Writer, progress func(Progress)) (Summary, error) {
 	if err := q.validate(); err != nil {
@@ -105,9 +106,12 @@ type slowWindow struct{ err error }
 func (e *slowWindow) Error() string { return e.err.Error() }
 
 // window downloads one window, replacing an invalid key, a forgotten token or a server
-// hiccup once each, as long as nothing of the window has been passed on yet.
+// hiccup once each. A body cut off by a lost connection (a *TruncatedError, or a
+// network error after the first bytes) is downloaded once more with a fresh key: the
+// Joiner checks that the repeat starts with the rows already passed on and skips them.
 func (f *fetchRun) window(ctx context.Context, win span) error {
 	retried := map[string]bool{}
+	f.j.BeginWindow()
 	for {
 		link, err := f.s.link(ctx, f.q, win)
 		if err != nil {
@@ -115,14 +119,22 @@ func (f *fetchRun) window(ctx context.Context, win span) error {
 		}
 		f.downloads++
 		started, err := f.download(ctx, link)
-		if err == nil || started {
-			return err
+		if err == nil {
+			return nil
+		}
+		if started {
+			if !cutOff(err) || retried["cut"] {
+				return err
+			}
+			retried["cut"] = true
+			f.j.RepeatWindow()
+			continue
 		}
 		errno := errnoOf(err)
 		var h *HTTPError
 		var c *ConnectionError
 		switch {
-		case errno == ErrnoNoCDR:
+		case errno == ErrnoNoCDR && !retried["cut"]:
 			return nil // no records in this window
 		case errno == ErrnoBadRandom && !retried["random"]:
 			retried["random"] = true
@@ -131,6 +143,8 @@ func (f *fetchRun) window(ctx context.Context, win span) error {
 			if _, err := f.s.relogin(ctx, tokenOf(link.URL)); err != nil {
 				return err
 			}
+		case retried["cut"]:
+			return err // rows of this window are out: it can no longer be split
 		case errors.As(err, &h) && h.Status == http.StatusGatewayTimeout,
 			errors.As(err, &c) && c.Timeout:
 			return &slowWindow{err: err}
@@ -140,4 +154,13 @@ func (f *fetchRun) window(ctx context.Context, win span) error {
 			return err
 		}
 	}
+}
+
+// cutOff reports whether a window's body failed the way a lost connection does: cut
+// off mid-row, or ended by a network error other than a timeout (a stalled PBX is not
+// helped by asking again at once).
+func cutOff(err error) bool {
+	var t *TruncatedError
+	var c *ConnectionError
+	return errors.As(err, &t) || errors.As(err, &c) && !c.Timeout
 }

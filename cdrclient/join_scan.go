@@ -31,8 +31,10 @@ func (c *rowCounter) reset(line int) {
 	c.state, c.line = cLineStart, line
 }
 
-// feed follows p, which continues the bytes fed before.
-func (c *rowCounter) feed(p []byte) {
+// feed follows p, which continues the bytes fed before. It returns how much of p
+// belongs to lines that are complete (rows or empty lines): the rest is the start of
+// a line that later bytes, or the end of the body, complete.
+func (c *rowCounter) feed(p []byte) (complete int) {
 	pos := 0
 	nl, q := -1, -1 // next "\n" and next quote at or after pos; len(p) when none
 	for pos < len(p) {
@@ -43,9 +45,9 @@ func (c *rowCounter) feed(p []byte) {
 			if p[pos] == '\n' {
 				c.endLine(false)
 				pos++
-				continue
+			} else {
+				c.state, c.prev = cRow, '\r'
 			}
-			c.state, c.prev = cRow, '\r'
 		case cRow:
 			if nl < pos {
 				nl = indexFrom(p, pos, '\n')
@@ -72,22 +74,26 @@ func (c *rowCounter) feed(p []byte) {
 			if i < 0 {
 				c.line += bytes.Count(p[pos:], newline)
 				pos = len(p)
-				continue
+			} else {
+				c.line += bytes.Count(p[pos:pos+i], newline)
+				pos += i + 1
+				c.state = cQuoteSeen
 			}
-			c.line += bytes.Count(p[pos:pos+i], newline)
-			pos += i + 1
-			c.state = cQuoteSeen
 		case cQuoteSeen:
 			pos = c.afterQuote(p, pos)
 		case cQuoteSeenCR:
 			if p[pos] == '\n' {
 				c.endLine(true)
 				pos++
-				continue
+			} else {
+				c.state = cQuoted // the quote was data, and so is the "\r"
 			}
-			c.state = cQuoted // the quote was data, and so is the "\r"
+		}
+		if c.state == cLineStart {
+			complete = pos
 		}
 	}
+	return complete
 }
 
 // lineStart skips an empty line or starts a row at p[pos].
@@ -147,14 +153,19 @@ func (c *rowCounter) endLine(row bool) {
 	c.state = cLineStart
 }
 
+// inRow reports whether a row has begun that no line ending has closed yet.
+func (c *rowCounter) inRow() bool {
+	return c.state == cRow || c.state == cQuoteSeen || c.state == cQuoteSeenCR
+}
+
 // finish ends a body: a row without a line ending still counts; a quoted field still
-// open is an error.
+// open means the body was cut off (see TruncatedError).
 func (c *rowCounter) finish() error {
 	state := c.state
 	c.state = cLineStart
 	switch state {
 	case cQuoted:
-		return &CSVError{Line: c.quoteLine, Msg: msgOpenQuote}
+		return &TruncatedError{Line: c.quoteLine, Msg: msgCutInQuote}
 	case cRow, cQuoteSeen, cQuoteSeenCR:
 		c.rows++
 	}

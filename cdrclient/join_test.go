@@ -33,6 +33,7 @@ func TestJoiner(t *testing.T) {
 		want    string
 		records int64
 		errMsg  string // non-empty: a *CSVError with this message
+		cut     string // non-empty: a *TruncatedError with this message
 	}{
 		{name: "one body unchanged", bodies: []string{"\xef\xbb\xbf\r\n" + h + "1,2\r\n\r\n3,4"},
 			want: "\xef\xbb\xbf\r\n" + h + "1,2\r\n\r\n3,4", records: 2},
@@ -64,24 +65,41 @@ func TestJoiner(t *testing.T) {
 			want: h + "1,2\r\n", records: 1, errMsg: msgColumnsChanged},
 		{name: "column added", bodies: []string{h + "1,2\r\n", "a,b,c\r\n3,4,5\r\n"},
 			want: h + "1,2\r\n", records: 1, errMsg: msgColumnsChanged},
-		{name: "header-only window with other columns", bodies: []string{h + "1,2\r\n", "a"},
+		{name: "GBK header compared by its bytes", bodies: []string{"\xcc\xab\xd4\xad,\xb5\xe7\n1,2\n", "\xcc\xab\xd4\xad,\xb5\xe7\n3,4\n"},
+			want: "\xcc\xab\xd4\xad,\xb5\xe7\n1,2\n3,4\n", records: 2},
+		{name: "same names in another encoding", bodies: []string{"a,\xb5\xe7\n1,2\n", "a,电\n3,4\n"},
+			want: "a,\xb5\xe7\n1,2\n", records: 1, errMsg: msgColumnsChanged},
+		{name: "header-only window with other columns", bodies: []string{h + "1,2\r\n", "a,c"},
 			want: h + "1,2\r\n", records: 1, errMsg: msgColumnsChanged},
+		{name: "cut in a later header", bodies: []string{h + "1,2\r\n", "a"},
+			want: h + "1,2\r\n", records: 1, cut: msgCutShortRow},
+		{name: "cut inside a quoted header", bodies: []string{"a,\"b"},
+			want: "", cut: msgCutInQuote},
 		{name: "open quote at the end of a window", bodies: []string{h + "1,\"2\r\n", h + "3,4\r\n"},
-			want: h + "1,\"2\r\n", errMsg: msgOpenQuote},
+			want: h, cut: msgCutInQuote},
+		{name: "last row short", bodies: []string{h + "1,2\r\n3", h + "5,6\r\n"},
+			want: h + "1,2\r\n", records: 1, cut: msgCutShortRow},
+		{name: "last row short after a quoted field", bodies: []string{h + "1,2\r\n\"3\"\r"},
+			want: h + "1,2\r\n", records: 1, cut: msgCutShortRow},
+		{name: "last row complete after a quoted field", bodies: []string{h + "1,2\r\n3,\"4\"", h + "5,6\r\n"},
+			want: h + "1,2\r\n3,\"4\"\r\n5,6\r\n", records: 3},
 	}
 	rnd := rand.New(rand.NewPCG(5, 6))
 	for _, tc := range cases {
 		for mode := range 3 {
 			got, j, err := joinAll(tc.bodies, mode, rnd)
 			var ce *CSVError
-			if tc.errMsg != "" {
-				if !errors.As(err, &ce) || ce.Msg != tc.errMsg {
-					t.Errorf("%s (mode %d): error %v, want %q", tc.name, mode, err, tc.errMsg)
+			var te *TruncatedError
+			switch {
+			case tc.errMsg != "" || tc.cut != "":
+				if (tc.errMsg == "" || !errors.As(err, &ce) || ce.Msg != tc.errMsg) &&
+					(tc.cut == "" || !errors.As(err, &te) || te.Msg != tc.cut) {
+					t.Errorf("%s (mode %d): error %v, want %q", tc.name, mode, err, tc.errMsg+tc.cut)
 				}
 				if err2 := j.Close(); err2 != err {
 					t.Errorf("%s: Close after an error = %v, want the same error", tc.name, err2)
 				}
-			} else if err != nil {
+			case err != nil:
 				t.Errorf("%s (mode %d): %v", tc.name, mode, err)
 			}
 			if got != tc.want || j.Bytes() != int64(len(got)) || j.Records() != tc.records {
@@ -146,10 +164,13 @@ func checkJoin(t *testing.T, bodies []string, rnd *rand.Rand) {
 	}
 	got, j, err := joinAll(bodies, rnd.IntN(3), rnd)
 	var ce *CSVError
+	var te *TruncatedError
 	switch {
 	case err != nil && errors.As(err, &ce) && ce.Msg == msgColumnsChanged:
 		return // genCSV gives each body its own header; matching ones are checked below
-	case (err != nil) != (bodyErr != nil):
+	case errors.As(err, &te) != cutBody(tables):
+		t.Fatalf("bodies %q: joiner error %v, want a cut-off body: %v", bodies, err, cutBody(tables))
+	case (err != nil) != (bodyErr != nil || te != nil):
 		t.Fatalf("bodies %q: joiner error %v, table error %v", bodies, err, bodyErr)
 	case err != nil:
 		return
@@ -170,6 +191,29 @@ func checkJoin(t *testing.T, bodies []string, rnd *rand.Rand) {
 			t.Fatalf("bodies %q: output row %d = %q, want %q", bodies, r, g, w)
 		}
 	}
+}
+
+// cutBody reports whether the Joiner must find one of the bodies (as tables) cut off:
+// a quoted field open at its end, or a last row without a line ending that has fewer
+// fields than the first header.
+func cutBody(tables []*Table) bool {
+	width := -1
+	for _, tab := range tables {
+		if tab.err != nil {
+			return true // the one error a Table reports: a quoted field still open
+		}
+		if tab.rowStart.n == 0 {
+			continue
+		}
+		if width < 0 {
+			width = tab.fieldCount(0)
+		}
+		last := tab.rowStart.n - 1
+		if raw := tab.rawRow(last); raw[len(raw)-1] != '\n' && tab.fieldCount(last) < width {
+			return true
+		}
+	}
+	return false
 }
 
 // rawFields returns the raw bytes of every field of internal row r.

@@ -3,7 +3,6 @@ package cdrclient
 import (
 	"io"
 	"slices"
-	"unicode/utf8"
 )
 
 // RowHandler receives a CSV as decoded rows, in order.
@@ -25,14 +24,14 @@ type RowHandler interface {
 // non-empty line is the header; an optional UTF-8 byte order mark is skipped; rows end
 // with "\n" or "\r\n" outside quotes and empty lines are skipped; a field starting
 // with a quote is quoted (`""` is a quote, commas and line breaks are data, a stray
-// quote is kept); "\r\n" inside quotes reads as "\n". The encoding is decided per row:
-// a row that is not valid UTF-8 is decoded as GB18030, unless the input began with a
-// UTF-8 byte order mark.
+// quote is kept); "\r\n" inside quotes reads as "\n". The encoding is decided once,
+// by the rule Table uses (see Table.Encoding): rows that are not plain ASCII wait,
+// at most 4 MiB of them, until the decision is made.
 //
 // Write returns the first error of the handler, and Close a *CSVError when a quoted
 // field is still open at the end. Empty input or a header alone is not an error.
 func NewRowParser(h RowHandler) io.WriteCloser {
-	return &rowParser{h: h, sc: newScanner(), ncols: -1}
+	return &rowParser{h: h, sc: newScanner(), ncols: -1, held: -1}
 }
 
 type rowParser struct {
@@ -44,8 +43,13 @@ type rowParser struct {
 	fields  []string
 	scratch []byte
 	gb      gbDecoder // made when a row first needs it
-	closed  bool
-	err     error
+
+	enc      encodingDecision
+	fed      int // bytes of buf given to enc (while it is undecided)
+	held     int // start of the first row waiting for the decision, -1 if none
+	heldLine int // its line
+	closed   bool
+	err      error
 }
 
 func (p *rowParser) Write(b []byte) (int, error) {
@@ -84,13 +88,21 @@ func (p *rowParser) drain(atEOF bool) error {
 		if p.bom == bomPresent {
 			p.sc.pos = len(utf8BOM)
 		}
+		p.enc.bom(p.bom)
 	}
-	for p.sc.scan(p.buf) {
-		if err := p.emit(); err != nil {
-			return err
-		}
+	if err := p.scanRows(); err != nil {
+		return err
 	}
 	if atEOF {
+		if !p.enc.isDecided() {
+			p.enc.see(p.buf[p.fed:])
+			p.enc.end()
+			if p.rewind() {
+				if err := p.scanRows(); err != nil {
+					return err
+				}
+			}
+		}
 		done, err := p.sc.finish(p.buf)
 		if err != nil {
 			return err
@@ -105,23 +117,75 @@ func (p *rowParser) drain(atEOF bool) error {
 	return nil
 }
 
-// compact moves the unfinished row to the front of buf once the finished part is at
-// least as large, so the cost stays linear even when bytes come one at a time.
+// scanRows hands over the complete rows in buf. While the encoding is undecided a
+// row that is not plain ASCII waits, and so do the rows after it; once the decision
+// is made the scanner goes back to the first that waited.
+func (p *rowParser) scanRows() error {
+	for p.sc.scan(p.buf) {
+		if !p.enc.isDecided() {
+			end := p.sc.rowStart + p.sc.rowLen
+			p.enc.see(p.buf[p.fed:end])
+			p.fed = end
+			switch {
+			case p.enc.isDecided():
+				if p.rewind() {
+					continue
+				}
+			case p.held < 0 && isASCII(p.buf[p.sc.rowStart:end]):
+				// Plain ASCII reads the same in either encoding.
+			default:
+				if p.held < 0 {
+					p.held, p.heldLine = p.sc.rowStart, p.sc.rowLine
+				}
+				continue
+			}
+		}
+		if err := p.emit(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// rewind sends the scanner back to the first row that waited for the encoding, if
+// any, and reports whether it did.
+func (p *rowParser) rewind() bool {
+	if p.held < 0 {
+		return false
+	}
+	p.sc = scanner{pos: p.held, line: p.heldLine, ends: p.sc.ends[:0]}
+	p.held = -1
+	return true
+}
+
+// compact moves the unfinished row (and the rows waiting for the encoding) to the
+// front of buf once the finished part is at least as large, so the cost stays linear
+// even when bytes come one at a time.
 func (p *rowParser) compact() {
 	keep := p.sc.keepFrom()
+	if !p.enc.isDecided() {
+		keep = min(keep, p.fed)
+		if p.held >= 0 {
+			keep = min(keep, p.held)
+		}
+	}
 	if keep == 0 || keep < len(p.buf)-keep {
 		return
 	}
 	n := copy(p.buf, p.buf[keep:])
 	p.buf = p.buf[:n]
 	p.sc.shift(-keep)
+	p.fed = max(p.fed-keep, 0)
+	if p.held >= 0 {
+		p.held -= keep
+	}
 }
 
 // emit decodes the row the scanner just completed and hands it to the handler.
 func (p *rowParser) emit() error {
 	row := p.buf[p.sc.rowStart : p.sc.rowStart+p.sc.rowLen]
 	var dec gbDecoder
-	if p.bom != bomPresent && !utf8.Valid(row) {
+	if p.enc.gb18030 {
 		if p.gb == nil {
 			p.gb = newGB18030()
 		}

@@ -30,8 +30,8 @@ type Table struct {
 	sc       scanner
 
 	bom       bomCheck
-	validated int  // bytes of the last chunk already checked for UTF-8
-	invalid   bool // the input holds bytes that are not valid UTF-8
+	validated int              // bytes of the last chunk already given to enc
+	enc       encodingDecision // UTF-8 or GB18030, final at Close
 
 	columns  []string
 	colIndex map[string]int
@@ -93,6 +93,7 @@ func (t *Table) Close() error {
 		return t.err
 	}
 	t.err = t.scanLast(true)
+	t.enc.end()
 	if t.rowStart.n > 0 {
 		// The encoding is only known now; header names are decoded with it.
 		t.setColumns(t.headerNames())
@@ -142,6 +143,7 @@ func (t *Table) scanLast(atEOF bool) error {
 		if t.bom == bomPresent {
 			t.sc.pos = len(utf8BOM)
 		}
+		t.enc.bom(t.bom)
 	}
 	for t.sc.scan(buf) {
 		if err := t.addRow(); err != nil {
@@ -163,11 +165,11 @@ func (t *Table) scanLast(atEOF bool) error {
 	return nil
 }
 
-// checkUTF8 checks buf[t.validated:upTo]. Checked spans end at row boundaries (after
-// a "\n"), so a multi-byte character is never cut in two.
+// checkUTF8 gives buf[t.validated:upTo] to the encoding decision. The spans end at row
+// boundaries (after a "\n"), so a multi-byte character is never cut in two.
 func (t *Table) checkUTF8(buf []byte, upTo int) {
-	if !t.invalid && t.bom != bomPresent && upTo > t.validated {
-		t.invalid = !utf8.Valid(buf[t.validated:upTo])
+	if upTo > t.validated {
+		t.enc.see(buf[t.validated:upTo])
 	}
 	t.validated = max(t.validated, upTo)
 }
@@ -221,7 +223,8 @@ func (t *Table) setColumns(names []string) {
 func (t *Table) headerNames() []string {
 	row := t.rawRow(0)
 	var dec gbDecoder
-	if t.bom != bomPresent && (t.invalid || !utf8.Valid(row)) {
+	// Before Close the decision may still be open: guess from the header itself.
+	if t.enc.gb18030 || !t.enc.isDecided() && !utf8.Valid(row) {
 		dec = newGB18030()
 	}
 	n := t.fieldCount(0)

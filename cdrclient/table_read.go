@@ -77,17 +77,13 @@ func (t *Table) RawRow(row int) []byte {
 // Size returns the number of raw bytes held.
 func (t *Table) Size() int64 { return t.raw.size() }
 
-// Encoding returns "UTF-8" or "GB18030". It is decided from the whole input: a UTF-8
-// byte order mark means UTF-8; otherwise any byte sequence that is not valid UTF-8
-// means the PBX wrote GB18030 (GBK), as Chinese-language PBXs may.
-func (t *Table) Encoding() string {
-	if t.isGB18030() {
-		return EncodingGB18030
-	}
-	return EncodingUTF8
-}
+// Encoding returns "UTF-8" or "GB18030", decided once for the whole input by the rule
+// every reader of this package shares: a UTF-8 byte order mark means UTF-8; otherwise
+// a byte sequence that is not valid UTF-8 (within the first 4 MiB from the first byte
+// that is not ASCII) means the PBX wrote GB18030 (GBK), as Chinese-language PBXs may.
+func (t *Table) Encoding() string { return t.enc.encoding() }
 
-func (t *Table) isGB18030() bool { return t.invalid && t.bom != bomPresent }
+func (t *Table) isGB18030() bool { return t.enc.gb18030 }
 
 func (t *Table) checkRow(row int) {
 	if row < 0 || row >= t.Len() {

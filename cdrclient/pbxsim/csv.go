@@ -2,6 +2,7 @@ package pbxsim
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -104,13 +105,15 @@ func (s *Server) WriteCSV(w io.Writer, exts []string, start, end time.Time) erro
 		return fmt.Errorf("pbxsim: unknown extension in %q", query)
 	}
 	o := s.options()
-	_, err := writeCSV(w, &o, &sel, 32<<10)
+	_, err := writeCSV(w, &o, &sel, 32<<10, CutNone)
 	return err
 }
 
 // writeCSV streams the selected rows as the PBX's CSV through a buffer of
-// bufSize bytes and returns the number of data rows written.
-func writeCSV(w io.Writer, o *Options, sel *selection, bufSize int) (int64, error) {
+// bufSize bytes and returns the number of data rows written. With a cut (see
+// Options.Cut) it stops inside a row and returns errCut once the bytes before
+// the cut are written.
+func writeCSV(w io.Writer, o *Options, sel *selection, bufSize int, cut Cut) (int64, error) {
 	var gbk io.WriteCloser
 	if o.GBK {
 		gbk = transform.NewWriter(w, simplifiedchinese.GB18030.NewEncoder())
@@ -128,12 +131,33 @@ func writeCSV(w io.Writer, o *Options, sel *selection, bufSize int) (int64, erro
 	var rows int64
 	var err error
 	scratch := make([]byte, 0, 512)
+	renames := trunkRenames(o.TrunkNames)
 	sel.each(o, func(r *row) bool {
+		if renames != nil {
+			r = renamed(r, renames)
+		}
 		scratch = appendRow(scratch[:0], r, o.SerialNumber, eol)
-		_, err = bw.Write(scratch)
+		if cut != CutNone && rows >= int64(o.CutAfterRows) {
+			if n := cut.cutAt(scratch, eol); n >= 0 {
+				scratch, err = scratch[:n], errCut
+			}
+		}
+		if _, werr := bw.Write(scratch); werr != nil {
+			err = werr
+		}
 		rows++
 		return err == nil
 	})
+	if errors.Is(err, errCut) {
+		err = bw.Flush()
+		if gbk != nil && err == nil {
+			err = gbk.Close()
+		}
+		if err == nil {
+			err = errCut
+		}
+		return rows - 1, err
+	}
 	if err == nil {
 		err = bw.Flush()
 	}
@@ -141,6 +165,23 @@ func writeCSV(w io.Writer, o *Options, sel *selection, bufSize int) (int64, erro
 		err = gbk.Close()
 	}
 	return rows, err
+}
+
+// renamed returns r with its trunks renamed (a copy when one is).
+func renamed(r *row, renames map[string]string) *row {
+	src, okSrc := renames[r.srcTrunk]
+	dst, okDst := renames[r.dstTrunk]
+	if !okSrc && !okDst {
+		return r
+	}
+	c := *r
+	if okSrc {
+		c.srcTrunk = src
+	}
+	if okDst {
+		c.dstTrunk = dst
+	}
+	return &c
 }
 
 // headerLine is the header row; spelling replaces "dsttrunkname" when set.

@@ -32,7 +32,8 @@
 //   - second login invalidates the first token: SingleSession
 //   - '+' in the download query is not a space: PlusIsLiteral
 //   - an empty range answers 20021 instead of a header-only CSV: EmptyAs20021
-//   - CSV line ends, BOM, encoding: LF, BOM, GBK (GB18030)
+//   - CSV line ends, BOM, encoding: LF, BOM, GBK (GB18030); TrunkNames
+//     renames trunks, for example to 太原, whose GBK bytes are valid UTF-8
 //   - the dsttrunkname column spelled as in the docs: HeaderSpelling
 //   - download errors sent with file headers, so only sniffing tells: DownloadErrorsAsFile
 //   - body ended by closing the connection instead of chunked: CloseDelimited
@@ -40,7 +41,9 @@
 //     with the same callid and timestart)
 //
 // Faults for tests: Fail500Once, TimeoutOverDays (HTTP 504),
-// DropAfterBytes (connection cut mid-body), SlowBody, DownloadDelay,
+// DropAfterBytes (connection cut mid-body), Cut (connection cut at a
+// chosen place in a row: mid-row, inside a quoted field, before the line
+// ending; once or always), SlowBody, DownloadDelay,
 // APIServiceDown (30003). Server.Update changes any option while running.
 //
 // Where the reference is silent the simulator is strict, so that client

@@ -63,7 +63,7 @@ func (s *Server) takeFail500() bool {
 }
 
 // streamCSV sends the CSV, flushing chunk by chunk; it never holds the
-// whole file. A DropAfterBytes cut aborts the connection mid-body.
+// whole file. A DropAfterBytes or Cut fault aborts the connection mid-body.
 func (s *Server) streamCSV(q *apiRequest, sel *selection, start, end string) {
 	h := q.w.Header()
 	setFileHeaders(h, csvFileName(start, end))
@@ -81,7 +81,7 @@ func (s *Server) streamCSV(q *apiRequest, sel *selection, start, end string) {
 	if q.o.SlowBody > 0 {
 		bufSize = 4 << 10 // more, smaller chunks so the slowness shows
 	}
-	rows, err := writeCSV(body, &q.o, sel, bufSize)
+	rows, err := writeCSV(body, &q.o, sel, bufSize, s.takeCut())
 	s.record(func(st *Stats) { st.RowsServed += rows; st.BytesServed += body.written })
 	if err != nil {
 		// A cut (DropAfterBytes) or a client that left mid-body: close the connection

@@ -108,6 +108,31 @@ func newTrunks(ts []trunk) []trunk {
 	return ts
 }
 
+// TrunkNames returns the names of the simulator's trunks, as Options.TrunkNames
+// knows them.
+func TrunkNames() []string {
+	names := make([]string, len(trunks))
+	for i, t := range trunks {
+		names[i] = t.name
+	}
+	return names
+}
+
+// trunkRenames maps the CSV forms of the trunks Options.TrunkNames renames to the
+// CSV forms of their new names; nil when none is renamed.
+func trunkRenames(names map[string]string) map[string]string {
+	if len(names) == 0 {
+		return nil
+	}
+	m := make(map[string]string, len(names))
+	for _, t := range trunks {
+		if to, ok := names[t.name]; ok {
+			m[t.csv] = string(appendField(nil, to))
+		}
+	}
+	return m
+}
+
 // pickTrunk draws a trunk and returns its CSV form.
 func pickTrunk(rng *rand.Rand) string {
 	return trunks[pickWeighted(rng, trunks, trunkWeightTotal, func(t trunk) int { return t.weight })].csv

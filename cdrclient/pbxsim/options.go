@@ -46,6 +46,10 @@ type Options struct {
 	BOM bool
 	// GBK encodes the CSV as GB18030 instead of UTF-8.
 	GBK bool
+	// TrunkNames renames trunks in the CSV: each key is one of the simulator's
+	// trunk names (see TrunkNames), its value the name written instead. With
+	// GBK, "太原" is a name whose GBK bytes happen to be valid UTF-8.
+	TrunkNames map[string]string
 	// HeaderSpelling, when set, replaces the "dsttrunkname" column name
 	// (the documentation also spells it "desttrunkname" and "dstrunkname").
 	HeaderSpelling string
@@ -66,6 +70,16 @@ type Options struct {
 	// DropAfterBytes cuts the CSV body after this many bytes by aborting the
 	// connection (0 = off).
 	DropAfterBytes int64
+	// Cut closes the connection in the middle of a CSV body, at the place it
+	// names in a row (CutMidRow, CutInQuote, CutAtLineEnd); with CloseDelimited
+	// the client sees a clean end of file. CutNone (0) = off.
+	Cut Cut
+	// CutAfterRows is how many rows are sent whole before the cut: the cut is
+	// in the first suitable row after them (for CutInQuote, one with a quoted
+	// field). A body with no such row is sent whole.
+	CutAfterRows int
+	// CutOnce switches Cut off after the first download that it applied to.
+	CutOnce bool
 	// SlowBody is slept (real time) before every chunk of a CSV body.
 	SlowBody time.Duration
 	// DownloadDelay is slept (real time) before a download's response headers.

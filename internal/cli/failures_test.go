@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
@@ -123,5 +124,52 @@ func TestPasswordFromStdin(t *testing.T) {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("extension list lacks %q:\n%s", want, stdout)
 		}
+	}
+}
+
+// TestExportCutOffWindow: a PBX that ends its answers by closing the connection, and
+// a connection lost mid-row. Cut once, the window is fetched again and the file is
+// byte for byte an unfaulted export; cut every time, export fails with exit status 4
+// and an explained message, and leaves no file (in any format).
+func TestExportCutOffWindow(t *testing.T) {
+	const from, to = "2026-04-01", "2026-04-20"
+	tests := []struct {
+		name   string
+		cut    pbxsim.Cut
+		once   bool
+		format string
+	}{
+		{"mid-row once", pbxsim.CutMidRow, true, "csv"},
+		{"in quote once", pbxsim.CutInQuote, true, "csv"},
+		{"mid-row always", pbxsim.CutMidRow, false, "csv"},
+		{"in quote always", pbxsim.CutInQuote, false, "csv"},
+		{"mid-row always, xlsx", pbxsim.CutMidRow, false, "xlsx"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h := newHarness(t, func(o *pbxsim.Options) {
+				o.CloseDelimited, o.Cut, o.CutAfterRows, o.CutOnce = true, tt.cut, 40, tt.once
+			})
+			dir := t.TempDir()
+			out := filepath.Join(dir, "report."+tt.format)
+			code, _, stderr := h.run(append([]string{"export"}, h.conn("--from", from, "--to", to, "--out", out)...)...)
+			if tt.once {
+				got, _ := os.ReadFile(out)
+				want := h.served(nil, from+" 00:00:00", to+" 23:59:59")
+				if code != ExitOK || !bytes.Equal(got, want) {
+					t.Fatalf("exit %d (%s); file of %d bytes, an unfaulted export has %d", code, stderr, len(got), len(want))
+				}
+				return
+			}
+			if code != ExitConnection || !strings.Contains(stderr, "broke off in the middle of the download") {
+				t.Errorf("exit %d, %q; want %d and the explained message", code, stderr, ExitConnection)
+			}
+			if strings.Contains(stderr, "saved ") {
+				t.Errorf("a cut-off export says it saved: %q", stderr)
+			}
+			if got := dirEntries(t, dir); len(got) != 0 {
+				t.Errorf("folder holds %v, want nothing", got)
+			}
+		})
 	}
 }

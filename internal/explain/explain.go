@@ -94,6 +94,7 @@ func explain(err error) explained {
 		csvErr *cdrclient.CSVError
 		answer *cdrclient.UnreadableAnswerError
 		cell   *report.CellTooLongError
+		cut    *cdrclient.TruncatedError
 		exists *atomicfile.ExistsError
 		path   *fs.PathError
 		damage *profile.CorruptFileError
@@ -144,6 +145,10 @@ func explain(err error) explained {
 			action: "Try again in a minute; if it keeps happening, something between this computer and the PBX (a proxy or a poor connection) may be changing its answers: give the details to your IT contact."}
 	case errors.As(err, &cell):
 		return explainCell(cell)
+	case errors.As(err, &cut):
+		return explained{kind: Connection,
+			what:   "The connection to the PBX broke off in the middle of the download, also when it was tried again. No records were kept.",
+			action: "Check the network between this computer and the PBX, then try again; a shorter date range is less likely to be cut off."}
 	case errors.As(err, &csvErr):
 		return explained{kind: Other,
 			what:   "The PBX sent a call record file that cannot be read.",

@@ -41,6 +41,7 @@ func TestError(t *testing.T) {
 		{"502", &cdrclient.HTTPError{Status: 502}, Connection, "HTTP 502", "shorter"},
 		{"timeout", &cdrclient.ConnectionError{Timeout: true, Err: errors.New("i/o timeout")}, Connection, "in time", ""},
 		{"refused", &cdrclient.ConnectionError{Err: errors.New("connection refused")}, Connection, "Cannot reach", "port"},
+		{"cut off", &cdrclient.TruncatedError{Line: 41, Msg: "its last row has fewer fields than the header"}, Connection, "broke off", "shorter date range"},
 		{"csv", &cdrclient.CSVError{Line: 3, Msg: "bare quote"}, Other, "cannot be read", ""},
 		{"unreadable answer", &cdrclient.UnreadableAnswerError{Endpoint: "cdr/get_random", Err: errors.New("unexpected end of JSON input")}, Connection, "answer could not be read", "proxy"},
 		{"cell too long", &report.CellTooLongError{Row: 12, Column: "recording", Length: 40000}, Output, "Record 12 cannot be saved in an Excel workbook: its recording holds 40000 characters, and an Excel cell holds at most 32767.", "CSV"},

@@ -54,6 +54,7 @@ var errorExamples = []error{
 	&cdrclient.ConnectionError{URL: secretURL, Timeout: true, Err: secretErr},
 	&cdrclient.InputError{Field: "address", Msg: "this is not a PBX address", Value: secretURL},
 	&cdrclient.UnreadableAnswerError{Endpoint: secretURL, Err: secretErr},
+	&cdrclient.TruncatedError{Line: 752, Msg: "its last row has fewer fields than the header"},
 	&cdrclient.CSVError{Line: 3, Msg: "a quoted field is not closed (missing closing quote)"},
 	&atomicfile.ExistsError{Path: "/home/li/CDR_office_all_2026-05-01_2026-05-01.csv"},
 	&profile.CorruptFileError{Path: "/home/li/.config/cdrdesk/profiles.json", Err: errors.New("unexpected end of JSON input")},
