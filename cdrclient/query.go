@@ -91,24 +91,6 @@ func wall(t time.Time) time.Time {
 	return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), 0, time.UTC)
 }
 
-// windows splits [start, end] (both included, whole seconds) into consecutive windows
-// of at most size; a non-positive size gives one window.
-func windows(start, end time.Time, size time.Duration) []span {
-	start, end = wall(start), wall(end)
-	if size <= 0 {
-		return []span{{start, end}}
-	}
-	var out []span
-	for s := start; !s.After(end); s = s.Add(size) {
-		e := s.Add(size - time.Second)
-		if e.After(end) {
-			e = end
-		}
-		out = append(out, span{s, e})
-	}
-	return out
-}
-
 // span is a window of PBX wall-clock time, both ends included.
 type span struct{ from, to time.Time }
 
