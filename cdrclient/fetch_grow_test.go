@@ -55,7 +55,7 @@ func TestFetchGrowsWindowsWhileQuick(t *testing.T) {
 // (504) split into 7 + 7, then 7-day windows, with a single 504.
 func TestFetchGrownWindowHalvesOn504AndStaysSmall(t *testing.T) {
 	p := startPBX(t, func(o *pbxsim.Options) { o.TimeoutOverDays = 10 })
-	var lengths []time.Duration // of each window asked for, in order
+	var lengths []time.Duration  // of each window asked for, in order
 	var current cdrclient.Period // the window progress reports now
 	var downloads atomic.Int32
 	p.onRequest(func(r *http.Request) {
