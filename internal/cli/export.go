@@ -12,6 +12,7 @@ import (
 
 	"cdrdesk/cdrclient"
 	"cdrdesk/internal/atomicfile"
+	"cdrdesk/internal/explain"
 	"cdrdesk/internal/report"
 )
 
@@ -77,6 +78,9 @@ func runExport(ctx context.Context, args []string, env Env) int {
 	conn.finish(env, err)
 	if err != nil {
 		return fail(env.Stderr, err)
+	}
+	if sum.OtherPeriod != nil {
+		fmt.Fprintln(env.Stderr, "warning: "+explain.OtherPeriod(sum.OtherPeriod, explain.English))
 	}
 	fmt.Fprintf(env.Stderr, "saved %d records to %s\n", sum.Records, out)
 	return ExitOK
