@@ -55,8 +55,8 @@ func TestFetchGrowsWindowsWhileQuick(t *testing.T) {
 // (504) split into 7 + 7, then 7-day windows, with a single 504.
 func TestFetchGrownWindowHalvesOn504AndStaysSmall(t *testing.T) {
 	p := startPBX(t, func(o *pbxsim.Options) { o.TimeoutOverDays = 10 })
-	var lengths []time.Duration  // of each window asked for, in order
-	var current cdrclient.Period // the window progress reports now
+	var lengths []time.Duration // of each window asked for, in order
+	var current [2]time.Time    // the window progress reports now
 	var downloads atomic.Int32
 	p.onRequest(func(r *http.Request) {
 		if isDownload(r) {
@@ -66,7 +66,7 @@ func TestFetchGrownWindowHalvesOn504AndStaysSmall(t *testing.T) {
 	q := days("2026-03-01", 60)
 	var got bytes.Buffer
 	_, err := p.session(t, nil).Fetch(ctxT(t), q, &got, func(pr cdrclient.Progress) {
-		if w := (cdrclient.Period{From: pr.From, To: pr.To}); w != current {
+		if w := [2]time.Time{pr.From, pr.To}; w != current {
 			lengths = append(lengths, pr.To.Sub(pr.From)+time.Second)
 			current = w
 		}
