@@ -31,7 +31,7 @@ func runExport(ctx context.Context, args []string, env Env) int {
 	fs.StringVar(&out, "out", "", "file to write (- for standard output); default: a name like CDR_<pbx>_<extensions>_<from>_<to>.csv here")
 	fs.StringVar(&fmtS, "format", "", "csv (the PBX's file as sent), excel-csv or xlsx; default from the file name, else csv")
 	fs.BoolVar(&overwrite, "overwrite", false, "replace an existing file")
-	fs.DurationVar(&window, "window", cdrclient.DefaultWindow, "download long ranges in windows of this length (0 = all at once)")
+	fs.DurationVar(&window, "window", cdrclient.DefaultWindow, "download long ranges in windows, the first this long; later ones grow while the PBX answers quickly (0 = all at once)")
 	if err := fs.Parse(args); err != nil {
 		return ExitUsage
 	}
