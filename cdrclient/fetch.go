@@ -56,11 +56,7 @@ func (s *Session) Fetch(ctx context.Context, q Query, w io.Writer, progress func
 		win := plan.next()
 		f.p.From, f.p.To = win.from, win.to
 		f.report()
-		f.dates.begin()
-		f.windowStart, f.waited = f.j.Bytes(), 0
-		began := s.now()
-		err := f.window(ctx, win)
-		f.waited = s.now().Sub(began)
+		quick, err := f.measuredWindow(ctx, win)
 		var slow *slowWindow
 		if errors.As(err, &slow) && plan.split() {
 			f.p.WindowsTotal = f.p.WindowsDone + plan.count()
@@ -74,7 +70,7 @@ func (s *Session) Fetch(ctx context.Context, q Query, w io.Writer, progress func
 		}
 		f.checkPeriod(win)
 		f.p.WindowsDone++
-		plan.advance(f.answeredQuickly())
+		plan.advance(quick)
 		f.p.WindowsTotal = f.p.WindowsDone + plan.count()
 	}
 	if err := f.j.Close(); err != nil {
@@ -94,11 +90,6 @@ type fetchRun struct {
 	downloads int
 	reported  int64 // bytes at the last report
 
-	// For growing windows: how long the last window took (key and download, by the
-	// session's clock), and the bytes written before it began.
-	waited      time.Duration
-	windowStart int64
-
 	echoed Period       // the period the PBX echoed for the current window's key
 	dates  *rowDates    // the first and last rows of each window, for their dates
 	other  *OtherPeriod // what the PBX answered outside the asked windows, nil if nothing
@@ -116,11 +107,17 @@ func (f *fetchRun) report() {
 	}
 }
 
-// answeredQuickly reports whether the window just done was quick and small enough that
-// one twice as long is safe to ask for: it took under an eighth of the time the PBX
-// may take to start an answer, and brought less than growBelowBytes.
-func (f *fetchRun) answeredQuickly() bool {
-	return f.waited < f.s.timeouts.Header/8 && f.j.Bytes()-f.windowStart < growBelowBytes
+// measuredWindow downloads one window (see window) and reports whether it was quick and
+// small enough that one twice as long is safe to ask for: key and download took under
+// an eighth of the time the PBX may take to start an answer (by the session's clock)
+// and brought less than growBelowBytes. It also marks where the window's rows begin,
+// for checkPeriod.
+func (f *fetchRun) measuredWindow(ctx context.Context, win span) (quick bool, err error) {
+	f.dates.begin()
+	before, began := f.j.Bytes(), f.s.now()
+	err = f.window(ctx, win)
+	quick = f.s.now().Sub(began) < f.s.timeouts.Header/8 && f.j.Bytes()-before < growBelowBytes
+	return quick, err
 }
 
 // slowWindow marks a window the PBX did not manage in time: split it and try again.
