@@ -121,6 +121,7 @@ func exportFigures(sim *pbxsim.Server, size, rows int) error {
 	gets := make([]time.Duration, 0, exportRuns)
 	times := make([][]time.Duration, len(cases))
 	peaks := make([]uint64, len(cases))
+	downloads := make([]int, len(cases))
 	for range exportRuns {
 		get, err := plainGet(ctx, run, filepath.Join(dir, "curl.csv"))
 		if err != nil {
@@ -130,7 +131,9 @@ func exportFigures(sim *pbxsim.Server, size, rows int) error {
 		for i, c := range cases {
 			out := filepath.Join(dir, c.file)
 			os.Remove(out)
+			before := sim.Stats().Downloads
 			elapsed, peak, err := export(ctx, run, c.window, out)
+			downloads[i] = sim.Stats().Downloads - before
 			if err != nil {
 				return fmt.Errorf("%s: %w", c.label, err)
 			}
@@ -142,8 +145,8 @@ func exportFigures(sim *pbxsim.Server, size, rows int) error {
 	fmt.Printf("%-44s %7.2f s  %6.0f MB/s  (best of %d; median %.2f s)\n", "plain HTTPS GET of the year into a file", bestGet.Seconds(), mb(size)/bestGet.Seconds(), exportRuns, get.Seconds())
 	for i, c := range cases {
 		best, m := slices.Min(times[i]), median(times[i])
-		fmt.Printf("%-44s %7.2f s  %6.0f MB/s  %.2f × the GET (medians: %.2f; per round: %s), peak heap %3.0f MB\n",
-			c.label, best.Seconds(), mb(size)/best.Seconds(), best.Seconds()/bestGet.Seconds(), m.Seconds()/get.Seconds(), ratios(times[i], gets), mb(int(peaks[i])))
+		fmt.Printf("%-44s %7.2f s  %6.0f MB/s  %.2f × the GET (medians: %.2f; per round: %s), %d downloads, peak heap %3.0f MB\n",
+			c.label, best.Seconds(), mb(size)/best.Seconds(), best.Seconds()/bestGet.Seconds(), m.Seconds()/get.Seconds(), ratios(times[i], gets), downloads[i], mb(int(peaks[i])))
 	}
 	out := filepath.Join(dir, "year.xlsx")
 	elapsed, peak, err := export(ctx, run, "168h", out)
