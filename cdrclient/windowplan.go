@@ -6,7 +6,7 @@ import "time"
 // (32 MB is about 250,000 records, seconds on an office network): windows stay small
 // enough that a failure costs little and older firmware, which answered 504 on large
 // downloads, is not pushed far past what it managed. A year of a busy office (a
-// million records) then takes 6 downloads instead of 53 weekly ones.
+// million records) then takes 7 downloads instead of 53 weekly ones.
 const growBelowBytes = 32 << 20
 
 // windowPlan hands out the windows of a Fetch in order. Windows exist because older
