@@ -22,6 +22,9 @@ type Summary struct {
 	Records int64 // records received
 	Bytes   int64 // CSV bytes written
 	Windows int   // downloads it took
+	// OtherPeriod is set when the PBX answered for another period than the one asked
+	// for (its rows are in the output all the same): show it to the user.
+	OtherPeriod *OtherPeriod
 }
 
 // progressEvery is how many bytes pass between progress reports within a window.
@@ -31,34 +34,33 @@ const progressEvery = 256 << 10
 // window exactly the bytes the PBX sent; with several, the first header and then every
 // row byte for byte, in order. Zero records give a CSV with only a header.
 //
-// The range is fetched window by window (q.Window), each with a fresh download key. A
-// window the PBX answers with 504 or too slowly is halved and retried down to one hour; an
-// expired or used key (20020) is replaced once; a forgotten token triggers one re-login;
-// a window cut off by a lost connection is downloaded once more (see TruncatedError),
-// and only its rows not passed on yet reach w. Any other failure after bytes reached w
-// is final: the caller must discard w (write files with internal/atomicfile). progress, if not nil, is called from Fetch's
+// The range is fetched window by window, each with a fresh download key. The first
+// window is q.Window long; while the PBX answers quickly with little data, each next
+// window is twice as long (see windowPlan), so a long range needs few round trips. A
+// window the PBX answers with 504 or too slowly is halved and retried down to one hour,
+// and later windows stay no longer than the half that worked; an expired or used key
+// (20020) is replaced once; a forgotten token triggers one re-login; a window cut off by
+// a lost connection is downloaded once more (see TruncatedError), and only its rows not
+// passed on yet reach w. Any other failure after bytes reached w is final: the caller
+// must discard w (write files with internal/atomicfile). progress, if not nil, is called from Fetch's
 // goroutine. Cancelling ctx stops the download at once with ctx's error.
 func (s *Session) Fetch(ctx context.Context, q Query, w io.Writer, progress func(Progress)) (Summary, error) {
 	if err := q.validate(); err != nil {
 		return Summary{}, err
 	}
-	size := q.Window
-	if size == 0 {
-		size = DefaultWindow
-	}
-	f := &fetchRun{s: s, q: q, j: NewJoiner(w), progress: progress}
-	pending := windows(q.Start, q.End, size)
-	f.p.WindowsTotal = len(pending)
-	for len(pending) > 0 {
-		win := pending[0]
+	f := &fetchRun{s: s, q: q, progress: progress}
+	f.dates = newRowDates(w)
+	f.j = NewJoiner(f.dates)
+	plan := newWindowPlan(q)
+	f.p.WindowsTotal = plan.count()
+	for !plan.done() {
+		win := plan.next()
 		f.p.From, f.p.To = win.from, win.to
 		f.report()
-		err := f.window(ctx, win)
+		quick, err := f.measuredWindow(ctx, win)
 		var slow *slowWindow
-		if errors.As(err, &slow) && win.length() >= 2*MinWindow {
-			a, b := win.halves()
-			pending = append([]span{a, b}, pending[1:]...)
-			f.p.WindowsTotal++
+		if errors.As(err, &slow) && plan.split() {
+			f.p.WindowsTotal = f.p.WindowsDone + plan.count()
 			continue
 		}
 		if slow != nil {
@@ -67,8 +69,10 @@ func (s *Session) Fetch(ctx context.Context, q Query, w io.Writer, progress func
 		if err != nil {
 			return f.summary(), err
 		}
-		pending = pending[1:]
+		f.checkPeriod(win)
 		f.p.WindowsDone++
+		plan.advance(quick)
+		f.p.WindowsTotal = f.p.WindowsDone + plan.count()
 	}
 	if err := f.j.Close(); err != nil {
 		return f.summary(), err
@@ -86,10 +90,14 @@ type fetchRun struct {
 	p         Progress
 	downloads int
 	reported  int64 // bytes at the last report
+
+	echoed Period       // the period the PBX echoed for the current window's key
+	dates  *rowDates    // the first and last rows of each window, for their dates
+	other  *OtherPeriod // what the PBX answered outside the asked windows, nil if nothing
 }
 
 func (f *fetchRun) summary() Summary {
-	return Summary{Records: f.j.Records(), Bytes: f.j.Bytes(), Windows: f.downloads}
+	return Summary{Records: f.j.Records(), Bytes: f.j.Bytes(), Windows: f.downloads, OtherPeriod: f.other}
 }
 
 func (f *fetchRun) report() {
@@ -98,6 +106,19 @@ func (f *fetchRun) report() {
 	if f.progress != nil {
 		f.progress(f.p)
 	}
+}
+
+// measuredWindow downloads one window (see window) and reports whether it was quick and
+// small enough that one twice as long is safe to ask for: key and download took under
+// an eighth of the time the PBX may take to start an answer (by the session's clock)
+// and brought less than growBelowBytes. It also marks where the window's rows begin,
+// for checkPeriod.
+func (f *fetchRun) measuredWindow(ctx context.Context, win span) (quick bool, err error) {
+	f.dates.begin()
+	before, began := f.j.Bytes(), f.s.now()
+	err = f.window(ctx, win)
+	quick = f.s.now().Sub(began) < f.s.timeouts.Header/8 && f.j.Bytes()-before < growBelowBytes
+	return quick, err
 }
 
 // slowWindow marks a window the PBX did not manage in time: split it and try again.
@@ -117,6 +138,7 @@ func (f *fetchRun) window(ctx context.Context, win span) error {
 		if err != nil {
 			return err
 		}
+		f.echoed = link.Period
 		f.downloads++
 		started, err := f.download(ctx, link)
 		if err == nil {

@@ -13,6 +13,14 @@ const RandomLifetime = 30 * time.Second
 type DownloadLink struct {
 	URL     string    // the full link, token and key included: treat as a secret
 	Expires time.Time // by this computer's clock
+	// Period is what the link downloads: the start and end times the PBX echoed, which
+	// some firmware changes. Asked is what was asked for; see OtherPeriod.
+	Period, Asked Period
+}
+
+// OtherPeriod reports whether the PBX echoed another period than the one asked for.
+func (l *DownloadLink) OtherPeriod() bool {
+	return !l.Period.From.Equal(l.Asked.From) || !l.Period.To.Equal(l.Asked.To)
 }
 
 // String returns the link with its token and key hidden, for showing and logging.
@@ -77,7 +85,16 @@ func (s *Session) link(ctx context.Context, q Query, w span) (*DownloadLink, err
 		"&endtime=" + escapeQueryValue(end) +
 		"&token=" + escapeQueryValue(s.Token()) +
 		"&random=" + escapeQueryValue(ans.Random)
-	return &DownloadLink{URL: u, Expires: asked.Add(RandomLifetime)}, nil
+	link := &DownloadLink{URL: u, Expires: asked.Add(RandomLifetime), Period: Period{w.from, w.to}, Asked: Period{w.from, w.to}}
+	// The link follows the echo; say what it covers. An echo that is not a PBX time
+	// leaves the asked period: the PBX's rows are checked by date as well.
+	if t, err := time.Parse(TimeLayout, start); err == nil {
+		link.Period.From = t
+	}
+	if t, err := time.Parse(TimeLayout, end); err == nil {
+		link.Period.To = t
+	}
+	return link, nil
 }
 
 func orDefault(s, def string) string {

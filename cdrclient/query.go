@@ -9,8 +9,8 @@ import (
 // TimeLayout is how the PBX writes and expects times: its local wall clock, 24 h, no zone.
 const TimeLayout = "2006-01-02 15:04:05"
 
-// DefaultWindow is how much of a range one download asks for: a week keeps each request
-// small enough for older firmware, which answered 504 on large downloads.
+// DefaultWindow is how much of a range the first download asks for: a week keeps the
+// request small enough for older firmware, which answered 504 on large downloads.
 const DefaultWindow = 7 * 24 * time.Hour
 
 // MinWindow is the smallest window a timed-out download is split into.
@@ -25,8 +25,9 @@ type Query struct {
 	Start, End time.Time
 	// AllowedIP optionally lets one other computer (one IPv4 address) use a download link.
 	AllowedIP string
-	// Window is the length of each download: DefaultWindow when zero; negative asks for
-	// the whole range at once.
+	// Window is the length of the first download (DefaultWindow when zero); later ones
+	// grow while the PBX answers quickly and small (see Fetch). Negative asks for the
+	// whole range at once.
 	Window time.Duration
 }
 
@@ -89,24 +90,6 @@ func (q Query) validate() error {
 // compare and step as the PBX's wall clock does, whatever zone the caller used.
 func wall(t time.Time) time.Time {
 	return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), 0, time.UTC)
-}
-
-// windows splits [start, end] (both included, whole seconds) into consecutive windows
-// of at most size; a non-positive size gives one window.
-func windows(start, end time.Time, size time.Duration) []span {
-	start, end = wall(start), wall(end)
-	if size <= 0 {
-		return []span{{start, end}}
-	}
-	var out []span
-	for s := start; !s.After(end); s = s.Add(size) {
-		e := s.Add(size - time.Second)
-		if e.After(end) {
-			e = end
-		}
-		out = append(out, span{s, e})
-	}
-	return out
 }
 
 // span is a window of PBX wall-clock time, both ends included.

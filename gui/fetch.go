@@ -15,6 +15,7 @@ import (
 	"cdrdesk/gui/connect"
 	"cdrdesk/gui/i18n"
 	"cdrdesk/gui/results"
+	"cdrdesk/internal/explain"
 )
 
 // fetch downloads q in the background with a progress dialog that can cancel it; the
@@ -31,7 +32,7 @@ func (w *Window) fetch(q cdrclient.Query) {
 	w.query.SetBusy(true)
 	go func() {
 		table := cdrclient.NewTable()
-		_, err := c.Session.Fetch(ctx, q, table, func(p cdrclient.Progress) {
+		sum, err := c.Session.Fetch(ctx, q, table, func(p cdrclient.Progress) {
 			w.opts.OnUI(func() { prog.update(p) })
 		})
 		err = errors.Join(err, table.Close())
@@ -47,6 +48,9 @@ func (w *Window) fetch(q cdrclient.Query) {
 				alert.Show(err, w.win)
 			default:
 				w.show(table, c, q)
+				if sum.OtherPeriod != nil {
+					w.noticeOtherPeriod(sum.OtherPeriod)
+				}
 			}
 			w.done("fetch")
 		})
@@ -62,6 +66,16 @@ func (w *Window) show(t *cdrclient.Table, c *connect.Result, q cdrclient.Query) 
 	w.table, w.names = t, names
 	w.info = results.Info{Profile: c.Profile.Name, PBX: c.Profile.URL, Query: q}
 	w.results.SetData(t, names, w.info)
+}
+
+// noticeOtherPeriod tells the person that the PBX answered for another period than the
+// one asked for, naming both. The records are shown as the PBX sent them; the status
+// line and the suggested file name keep the period asked for.
+func (w *Window) noticeOtherPeriod(o *cdrclient.OtherPeriod) {
+	d := dialog.NewCustom(i18n.L("Records for another period"), i18n.L("Close"),
+		wrapped(explain.OtherPeriod(o, i18n.Translate)), w.win)
+	d.Resize(fyne.NewSize(460, 0))
+	d.Show()
 }
 
 // progressDialog shows a download's real figures: windows done of all, records, bytes.

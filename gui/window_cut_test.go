@@ -37,7 +37,7 @@ func TestCutOffDownload(t *testing.T) {
 				o.CloseDelimited, o.Cut, o.CutAfterRows, o.CutOnce = true, pbxsim.CutMidRow, 40, tc.once
 			})
 			root := f.w.win.Canvas().Content()
-			f.selectOption(root, i18n.L("Last month"))
+			test.Tap(uitest.Button(t, root, i18n.L("Last month")))
 			test.Tap(uitest.Button(t, root, i18n.L("Get records")))
 			f.wait("fetch")
 			f.act(func() {

@@ -25,7 +25,7 @@ func (s *Server) download(q *apiRequest) {
 	// The grant matched, so the values passed validation at get_random.
 	startWall, _ := parseWallTime(start)
 	endWall, _ := parseWallTime(end)
-	sel, _ := newSelection(exts, startWall, endWall)
+	sel, _ := newSelection(exts, startWall-wallTime(q.o.RowsEarlierStart/time.Second), endWall)
 	if !sleepContext(q.r.Context(), q.o.DownloadDelay) {
 		// The client left. Returning would make net/http send an empty "200 OK",
 		// which a client whose cancellation raced with it takes for an empty CSV;

@@ -93,6 +93,15 @@ type Options struct {
 	// GarbleAnswerOnce is CutAnswerOnce with the second half of the answer garbled
 	// instead. When both name one endpoint, its next two answers are unreadable.
 	GarbleAnswerOnce string
+
+	// EchoEarlierStart makes cdr/get_random echo a starttime this much before
+	// the one asked for (a vendor example echoes other times than it was
+	// sent); the key is granted for the echoed period, so a client that
+	// composes the download from the echo gets that period's rows.
+	EchoEarlierStart time.Duration
+	// RowsEarlierStart makes cdr/download send rows from this much before the
+	// starttime it was given, as firmware that ignores part of the query does.
+	RowsEarlierStart time.Duration
 }
 
 // Defaults used by DefaultOptions and for zero Options fields.

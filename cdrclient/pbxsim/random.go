@@ -40,6 +40,10 @@ func (s *Server) getRandom(q *apiRequest) {
 		s.fail(q, errno)
 		return
 	}
+	if d := q.o.EchoEarlierStart; d > 0 {
+		start, _ := parseWallTime(g.start)
+		g.start = string(appendWall(nil, start-wallTime(d/time.Second), false))
+	}
 	random := newHex()
 	s.mu.Lock()
 	s.sweepRandoms(q.now)

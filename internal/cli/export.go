@@ -10,6 +10,7 @@ import (
 
 	"cdrdesk/cdrclient"
 	"cdrdesk/internal/atomicfile"
+	"cdrdesk/internal/explain"
 	"cdrdesk/internal/report"
 	"cdrdesk/internal/reportname"
 )
@@ -29,7 +30,7 @@ func runExport(ctx context.Context, args []string, env Env) int {
 	fs.StringVar(&out, "out", "", "file to write (- for standard output); default: a name like CDR_<pbx>_<extensions>_<from>_<to>.csv here")
 	fs.StringVar(&fmtS, "format", "", "csv (the PBX's file as sent), excel-csv or xlsx; default from the file name, else csv")
 	fs.BoolVar(&overwrite, "overwrite", false, "replace an existing file")
-	fs.DurationVar(&window, "window", cdrclient.DefaultWindow, "download long ranges in windows of this length (0 = all at once)")
+	fs.DurationVar(&window, "window", cdrclient.DefaultWindow, "download long ranges in windows, the first this long; later ones grow while the PBX answers quickly (0 = all at once)")
 	if err := fs.Parse(args); err != nil {
 		return ExitUsage
 	}
@@ -76,6 +77,9 @@ func runExport(ctx context.Context, args []string, env Env) int {
 	conn.finish(env, err)
 	if err != nil {
 		return fail(env.Stderr, err)
+	}
+	if sum.OtherPeriod != nil {
+		fmt.Fprintln(env.Stderr, "warning: "+explain.OtherPeriod(sum.OtherPeriod, explain.English))
 	}
 	fmt.Fprintf(env.Stderr, "saved %d records to %s\n", sum.Records, out)
 	return ExitOK

@@ -4,6 +4,9 @@ import (
 	"context"
 	"flag"
 	"fmt"
+
+	"cdrdesk/cdrclient"
+	"cdrdesk/internal/explain"
 )
 
 func runLink(ctx context.Context, args []string, env Env) int {
@@ -43,6 +46,10 @@ func runLink(ctx context.Context, args []string, env Env) int {
 		conn.finish(env, nil)
 	}
 	fmt.Fprintln(env.Stdout, link.URL)
+	if link.OtherPeriod() {
+		o := &cdrclient.OtherPeriod{Asked: link.Asked, Answered: link.Period}
+		fmt.Fprintln(env.Stderr, "warning: "+explain.OtherPeriod(o, explain.English))
+	}
 	fmt.Fprintf(env.Stderr, "The link works once, within 30 seconds (until %s), from %s or this computer.\n",
 		link.Expires.Format("15:04:05"), allowedIP)
 	return ExitOK

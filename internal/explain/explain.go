@@ -1,6 +1,7 @@
 // Package explain is the one place that turns an error into what a person can read: what
 // happened, what to do, and the technical detail for IT. The window and the command line
-// both use it, each with its own translator, so a message is written once.
+// both use it, each with its own translator, so a message is written once. It also words
+// the one warning a finished download can carry (OtherPeriod).
 package explain
 
 import (
