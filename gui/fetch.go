@@ -29,12 +29,12 @@ func (w *Window) fetch(q cdrclient.Query) {
 	w.cancel = cancel
 	prog := newProgressDialog(w.win, cancel)
 	w.query.SetBusy(true)
+	feed := &progressFeed{onUI: w.opts.OnUI, show: prog.update}
 	go func() {
 		table := cdrclient.NewTable()
-		_, err := c.Session.Fetch(ctx, q, table, func(p cdrclient.Progress) {
-			w.opts.OnUI(func() { prog.update(p) })
-		})
+		_, err := c.Session.Fetch(ctx, q, table, feed.report)
 		err = errors.Join(err, table.Close())
+		w.done("downloaded") // from this goroutine, before the result is handed back
 		w.opts.OnUI(func() {
 			cancel()
 			prog.hide()
