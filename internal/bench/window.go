@@ -120,6 +120,7 @@ func drive(win fyne.Window, size int) error {
 		return errors.New("the window did not connect to the simulator")
 	}
 	before, _ := memory()
+	heapBefore := heap()
 	asked := time.Now()
 	fyne.DoAndWait(func() { test.Tap(get) })
 	if !poll(5*time.Minute, func() bool { return !get.Disabled() }) {
@@ -145,6 +146,7 @@ func drive(win fyne.Window, size int) error {
 	runtime.ReadMemStats(&ms)
 	fmt.Printf("  Go heap: %.0f MB in use, %.0f MB idle, %.0f MB released, %.0f MB from the OS; live after GC: %.0f MB\n",
 		mb(int(ms.HeapInuse)), mb(int(ms.HeapIdle)), mb(int(ms.HeapReleased)), mb(int(ms.Sys)), mb(int(heap())))
+	fmt.Printf("  Go heap live before Get records: %.0f MB\n", mb(int(heapBefore)))
 	return nil
 }
 
