@@ -59,7 +59,7 @@ type Window struct {
 	cancel context.CancelFunc // cancels the running download, if any
 
 	// afterBackground, when set by tests, runs after each background step's UI update;
-	// "downloaded" runs on the download's goroutine before its result is handed back.
+	// "downloaded" runs on the download's goroutine once it has handed its result back.
 	afterBackground func(step string)
 }
 

@@ -34,7 +34,6 @@ func (w *Window) fetch(q cdrclient.Query) {
 		table := cdrclient.NewTable()
 		_, err := c.Session.Fetch(ctx, q, table, feed.report)
 		err = errors.Join(err, table.Close())
-		w.done("downloaded") // from this goroutine, before the result is handed back
 		w.opts.OnUI(func() {
 			cancel()
 			prog.hide()
@@ -49,6 +48,7 @@ func (w *Window) fetch(q cdrclient.Query) {
 			}
 			w.done("fetch")
 		})
+		w.done("downloaded") // from this goroutine, once its result is handed back
 	}()
 }
 
