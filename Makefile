@@ -87,11 +87,13 @@ gui-smoke: build
 demo-cli: build
 	./.ci/demo-cli ./cdrdesk
 
-## bench: Go benchmarks of the hot paths, then the end-to-end figures for a 1M-row year.
+## bench: Go benchmarks of the hot paths, then the end-to-end figures for a 1M-row year:
+## parsing, export, and the real window under Xvfb (time until idle, memory held).
 bench: check-go
+	@./.ci/install-packages $(BUILD_PACKAGES) $(HEADLESS_PACKAGES)
 	go test -run '^$$' -bench . -benchtime 3x -benchmem ./cdrclient/ ./internal/report/
 	go test -run '^$$' -bench WriteCSV -benchtime 3x ./cdrclient/pbxsim/
-	go run ./internal/bench
+	go run -tags migrated_fynedo ./internal/bench
 
 clean:
 	rm -rf cdrdesk demo-yesterday.csv demo-last-month.xlsx rsrc_windows_amd64.syso $(DIST)

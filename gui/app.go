@@ -64,7 +64,8 @@ type Window struct {
 	stop   context.CancelFunc // ends the session's keep-alive
 	cancel context.CancelFunc // cancels the running download, if any
 
-	// afterBackground, when set by tests, runs after each background step's UI update.
+	// afterBackground, when set by tests, runs after each background step's UI update;
+	// "downloaded" runs on the download's goroutine once it has handed its result back.
 	afterBackground func(step string)
 }
 

@@ -30,11 +30,10 @@ func (w *Window) fetch(q cdrclient.Query) {
 	w.cancel = cancel
 	prog := newProgressDialog(w.win, cancel)
 	w.query.SetBusy(true)
+	feed := &progressFeed{onUI: w.opts.OnUI, show: prog.update}
 	go func() {
 		table := cdrclient.NewTable()
-		sum, err := c.Session.Fetch(ctx, q, table, func(p cdrclient.Progress) {
-			w.opts.OnUI(func() { prog.update(p) })
-		})
+		sum, err := c.Session.Fetch(ctx, q, table, feed.report)
 		err = errors.Join(err, table.Close())
 		w.opts.OnUI(func() {
 			cancel()
@@ -54,6 +53,7 @@ func (w *Window) fetch(q cdrclient.Query) {
 			}
 			w.done("fetch")
 		})
+		w.done("downloaded") // from this goroutine, once its result is handed back
 	}()
 }
 

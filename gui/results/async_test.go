@@ -77,3 +77,27 @@ func TestEngineKeepsTheLatest(t *testing.T) {
 		t.Errorf("the quick filters never got their values: %q", got)
 	}
 }
+
+// TestMemoryHandedBackOncePerTable: after the first answer for new records, the memory
+// the download left behind is handed back to the system, once; searching and sorting
+// the same records do not do it again (each time would cost a full garbage collection).
+func TestMemoryHandedBackOncePerTable(t *testing.T) {
+	d := simRecords(t, 1)
+	f := newFixture(t, i18n.English)
+	released := 0
+	f.v.engine.release = func() { released++ }
+	f.v.SetData(d.table, d.names, d.info)
+	if released != 1 {
+		t.Fatalf("memory handed back %d times after new records, want once", released)
+	}
+	f.v.bar.search.SetText("1000")
+	f.v.bar.search.SetText("")
+	f.v.sortBy(f.v.grid.cols[1])
+	if released != 1 {
+		t.Errorf("memory handed back %d times after searching and sorting, want still once", released)
+	}
+	f.v.SetData(d.table, d.names, d.info) // records got again
+	if released != 2 {
+		t.Errorf("memory handed back %d times after the second Get records, want twice", released)
+	}
+}

@@ -52,10 +52,16 @@ func active(f records.Filter) bool {
 type engine struct {
 	start   func(func()) // runs work in the background (go f(); tests may run it inline)
 	deliver func(answer) // receives each answer on the UI goroutine
+	// release hands memory the program no longer uses back to the system
+	// (debug.FreeOSMemory). It runs once per table, after the first answer: by then
+	// the download's buffers and the old table are garbage, and Go would otherwise
+	// keep their pages, a third of a year's size, for as long as the window is open.
+	release func()
 
-	mu      sync.Mutex
-	running bool
-	next    *request
+	mu       sync.Mutex
+	running  bool
+	next     *request
+	answered *records.View // the view of the last answer
 }
 
 // submit queues r, replacing any request still waiting.
@@ -75,6 +81,12 @@ func (e *engine) loop(r request) {
 	for {
 		a := r.run()
 		fyne.Do(func() { e.deliver(a) })
+		if r.view != e.answered { // loops run one at a time (see running): no lock needed
+			e.answered = r.view
+			if e.release != nil {
+				e.release()
+			}
+		}
 		e.mu.Lock()
 		if e.next == nil {
 			e.running = false

@@ -2,6 +2,7 @@ package results
 
 import (
 	"net/url"
+	"runtime/debug"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -82,7 +83,7 @@ func New(w fyne.Window, chooser FileChooser) *View {
 	v.Background = func(f func()) { go f() }
 	v.Documents = userdirs.Documents
 	v.openURL = func(u *url.URL) error { return fyne.CurrentApp().OpenURL(u) }
-	v.engine = &engine{start: func(f func()) { v.Background(f) }, deliver: v.show}
+	v.engine = &engine{start: func(f func()) { v.Background(f) }, deliver: v.show, release: debug.FreeOSMemory}
 	v.grid = newGrid(v.sortBy)
 	v.bar = newToolbar(v.filterChanged, v.chooseColumns, v.setSeconds)
 	v.sum = newSummaryStrip()

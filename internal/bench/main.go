@@ -1,7 +1,9 @@
 // Command bench prints the figures that matter for a year of a busy office (about a
 // million call records): how fast the CSV is parsed into the record model and what it
-// costs in memory, and how long `cdrdesk export` takes next to a plain HTTP GET of the
-// same bytes from the simulator on loopback. Run it with `make bench`.
+// costs in memory; how long `cdrdesk export` takes next to a plain HTTP GET of the
+// same bytes from the simulator on loopback; and what the window costs once it shows
+// the year: how long until it is idle, and how much memory it holds. Run it with
+// `make bench`; `bench parse export window` runs only the parts named.
 package main
 
 import (
@@ -23,6 +25,7 @@ import (
 	"cdrdesk/cdrclient"
 	"cdrdesk/cdrclient/pbxsim"
 	"cdrdesk/internal/cli"
+	_ "cdrdesk/internal/localeenv" // before Fyne reads the locale, as in cdrdesk's main
 )
 
 // A year at this many calls a day is just over a million rows.
@@ -34,13 +37,21 @@ var (
 )
 
 func main() {
-	if err := run(); err != nil {
+	var err error
+	if len(os.Args) == 5 && os.Args[1] == "window" {
+		err = runWindowArgs(os.Args[2:])
+	} else {
+		err = run(os.Args[1:])
+	}
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(1)
 	}
 }
 
-func run() error {
+// run prints the figures of the parts named in parts (parse, export, window), or of all.
+func run(parts []string) error {
+	want := func(part string) bool { return len(parts) == 0 || slices.Contains(parts, part) }
 	opts := pbxsim.DefaultOptions()
 	opts.CallsPerDay = callsPerDay
 	sim := pbxsim.New(opts)
@@ -51,16 +62,30 @@ func run() error {
 	data := csv.Bytes()
 	fmt.Printf("data: one year, %d bytes (%.1f MB)\n\n", len(data), mb(len(data)))
 
-	rows, err := parseFigures(data)
+	if want("parse") {
+		if err := parseFigures(data); err != nil {
+			return err
+		}
+	}
+	run, err := sim.StartTLS("127.0.0.1:0")
 	if err != nil {
 		return err
 	}
-	return exportFigures(sim, len(data), rows)
+	defer run.Close()
+	if want("export") {
+		if err := exportFigures(sim, run, len(data)); err != nil {
+			return err
+		}
+	}
+	if want("window") {
+		return windowFigures(run, len(data))
+	}
+	return nil
 }
 
 // parseFigures parses the year into a Table three times and reports the best run, then
 // the memory that raw bytes plus index take, measured on the heap after a GC.
-func parseFigures(data []byte) (int, error) {
+func parseFigures(data []byte) error {
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1)) // one core, garbage collector included
 	best := time.Duration(1 << 62)
 	var rows int
@@ -68,10 +93,10 @@ func parseFigures(data []byte) (int, error) {
 		start := time.Now()
 		t := cdrclient.NewTable()
 		if _, err := t.Write(data); err != nil {
-			return 0, err
+			return err
 		}
 		if err := t.Close(); err != nil {
-			return 0, err
+			return err
 		}
 		best = min(best, time.Since(start))
 		rows = t.Len()
@@ -90,7 +115,7 @@ func parseFigures(data []byte) (int, error) {
 	fmt.Printf("parse into the record model (1 core):  %8.0f MB/s   %d records in %v\n", mb(len(data))/best.Seconds(), rows, best.Round(time.Millisecond))
 	fmt.Printf("memory, raw bytes + model:             %8.2f × the CSV size (%.0f MB per million records)\n\n",
 		float64(held)/float64(len(data)), mb(int(held))*1e6/float64(rows))
-	return rows, nil
+	return nil
 }
 
 // exportRuns is how many times each export is timed: on a shared machine single runs
@@ -102,12 +127,7 @@ const exportRuns = 7
 // `curl -o` does), then the export command writing the same range to a file, with and
 // without download windows, in interleaved rounds, and prints each export's time as a
 // ratio of the GET's.
-func exportFigures(sim *pbxsim.Server, size, rows int) error {
-	run, err := sim.StartTLS("127.0.0.1:0")
-	if err != nil {
-		return err
-	}
-	defer run.Close()
+func exportFigures(sim *pbxsim.Server, run *pbxsim.Running, size int) error {
 	ctx := context.Background()
 	dir, err := os.MkdirTemp("", "cdrdesk-bench-")
 	if err != nil {

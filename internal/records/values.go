@@ -16,6 +16,9 @@ func (v *View) Values(column string) []string {
 	}
 	vals, ok := v.values[col]
 	if !ok {
+		vals, ok = v.coded(col)
+	}
+	if !ok {
 		vals = v.distinct(col)
 		if v.values == nil {
 			v.values = make(map[int][]string)
@@ -53,4 +56,33 @@ func (v *View) distinct(col int) []string {
 		}
 	}
 	return vals
+}
+
+// coded returns the values of the status or type column from the codes the facts
+// already hold (the window's engine has built them by now), instead of reading a
+// million fields again; ok is false for other columns, before the facts exist, or
+// when the column has more distinct values than the codes number.
+func (v *View) coded(col int) (vals []string, ok bool) {
+	if v.facts == nil {
+		return nil, false
+	}
+	var d *dict
+	switch c := standardColumns(v.t); col {
+	case c.status:
+		d = &v.facts.status.dict
+	case c.kind:
+		d = &v.facts.kind.dict
+	default:
+		return nil, false
+	}
+	if len(d.values) >= overflowCode { // some rows were not numbered: their values are unknown here
+		return nil, false
+	}
+	for _, s := range d.values {
+		if s != "" {
+			vals = append(vals, s)
+		}
+	}
+	slices.Sort(vals)
+	return vals[:min(len(vals), maxValues)], true
 }

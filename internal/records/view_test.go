@@ -217,3 +217,46 @@ func TestValuesCap(t *testing.T) {
 		t.Errorf("Values(status) = %q", got)
 	}
 }
+
+// TestValuesFromCodes: once the facts are built (a summary or a filter needed them),
+// the status and type values come from their codes; they must be what reading every
+// field gives, whatever the column holds: empty fields, case variants, more values
+// than Values lists, more than the codes can number.
+func TestValuesFromCodes(t *testing.T) {
+	tests := []struct {
+		name     string
+		distinct int // status values besides the usual ones
+	}{
+		{"usual values", 0},
+		{"more than Values lists", 70},
+		{"more than the codes number", 300},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			csv := []byte("callfrom,status,type\n")
+			for i := range 2000 {
+				status := []string{"ANSWERED", "answered", "", "NO ANSWER", "BUSY"}[i%5]
+				if tc.distinct > 0 && i%3 == 0 {
+					status = fmt.Sprintf("S%03d", (i*7)%tc.distinct)
+				}
+				kind := []string{"Inbound", "Outbound", "", "Internal"}[i%4]
+				csv = fmt.Appendf(csv, "%d,%s,%s\n", 1000+i%9, status, kind)
+			}
+			table := parseTable(t, csv)
+			for _, column := range []string{cdrclient.ColStatus, cdrclient.ColType, cdrclient.ColCallFrom} {
+				want := NewView(table, nil).Values(column) // every field read
+				coded := NewView(table, nil)
+				coded.Summary() // builds the facts
+				if got := coded.Values(column); !slices.Equal(got, want) {
+					t.Errorf("Values(%q) with facts = %q, want %q", column, got, want)
+				}
+			}
+		})
+	}
+	// A table without the column has no values, facts or not.
+	v := NewView(parseTable(t, []byte("callfrom\n1000\n")), nil)
+	v.Summary()
+	if got := v.Values(cdrclient.ColStatus); got != nil {
+		t.Errorf("Values(status) of a table without it = %q", got)
+	}
+}
