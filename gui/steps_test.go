@@ -1,14 +1,18 @@
 package gui
 
 import (
+	"bytes"
+	"encoding/csv"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+	"github.com/xuri/excelize/v2"
 
 	"cdrdesk/cdrclient"
 	"cdrdesk/cdrclient/pbxsim"
@@ -78,15 +82,13 @@ func TestFirstStartToSavedReport(t *testing.T) {
 	}
 	yesterday := time.Date(now.Year(), now.Month(), now.Day()-1, 0, 0, 0, 0, time.Local)
 	want := served(t, f.sim, cdrclient.Query{Start: yesterday, End: yesterday.Add(24*time.Hour - time.Second)})
-	name := "CDR_127.0.0.1_all_" + yesterday.Format("20060102") + "_" + yesterday.Format("20060102") + ".csv"
-	got, err := os.ReadFile(filepath.Join(f.docs, name))
-	if err != nil {
+	name := "CDR_127.0.0.1_all_" + yesterday.Format("20060102") + "_" + yesterday.Format("20060102") + ".xlsx"
+	path := filepath.Join(f.docs, name)
+	if _, err := os.Stat(path); err != nil {
 		left, _ := os.ReadDir(f.docs)
 		t.Fatalf("no %s in the Documents folder (%v): it holds %v", name, err, left)
 	}
-	if string(got) != string(want) {
-		t.Errorf("saved %d bytes, the PBX served %d", len(got), len(want))
-	}
+	sameCalls(t, path, want)
 	t.Logf("%d actions from a first start to a saved report", actions)
 }
 
@@ -98,4 +100,32 @@ func (f *fixture) entryIn(o fyne.CanvasObject, ok func(*widget.Entry) bool) *wid
 		f.t.Fatalf("no such field among %q", uitest.Drawn(o))
 	}
 	return e
+}
+
+// sameCalls checks that the workbook at path holds the PBX's records, in its order:
+// one row per record under the header, each with the record's call ID first.
+func sameCalls(t *testing.T, path string, served []byte) {
+	t.Helper()
+	records, err := csv.NewReader(bytes.NewReader(served)).ReadAll()
+	if err != nil || len(records) < 2 {
+		t.Fatalf("the PBX served %d records (%v)", len(records)-1, err)
+	}
+	id := slices.Index(records[0], cdrclient.ColCallID)
+	wb, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer wb.Close()
+	rows, err := wb.GetRows(wb.GetSheetName(0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != len(records) {
+		t.Fatalf("the workbook has %d rows, the PBX served %d records and the header", len(rows), len(records)-1)
+	}
+	for i, rec := range records[1:] {
+		if got := rows[i+1][0]; got != rec[id] {
+			t.Fatalf("row %d has call ID %q, the PBX's record %q", i+1, got, rec[id])
+		}
+	}
 }

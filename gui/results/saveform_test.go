@@ -14,43 +14,44 @@ import (
 	"cdrdesk/gui/i18n"
 )
 
-// TestSaveInOneTap: with the defaults right, the Save dialog saves with one tap: the
-// PBX's CSV (the command line's default too), every record, the suggested name, in
-// the user's Documents folder. The next dialog offers the folder and format used last.
+// TestSaveInOneTap: with the defaults right, the Save dialog saves with one tap: an
+// Excel workbook (what an office opens), every record, the suggested name, in the
+// user's Documents folder. The next dialog offers the folder and format used last.
 func TestSaveInOneTap(t *testing.T) {
 	d := simRecords(t, 2)
 	f := newFixture(t, i18n.English)
 	f.v.SetData(d.table, d.names, d.info)
 	f.v.Save()
 	dlg := f.top(t)
-	if got := radioWith(t, dlg, "CSV as sent by the PBX").Selected; got != "CSV as sent by the PBX" {
+	if got := radioWith(t, dlg, "CSV as sent by the PBX").Selected; got != "Excel workbook (.xlsx)" {
 		t.Errorf("format offered first: %q", got)
 	}
 	name := findWidget[*widget.Entry](t, dlg).Text
-	if name != "CDR_总部_all_20261001_20261002.csv" || !slices.Contains(texts(dlg), f.documents) {
+	if name != "CDR_总部_all_20261001_20261002.xlsx" || !slices.Contains(texts(dlg), f.documents) {
 		t.Fatalf("suggested %q in %q", name, texts(dlg))
 	}
 	tapButton(t, dlg, "Save")
 	got, err := os.ReadFile(filepath.Join(f.documents, name))
-	if err != nil || !bytes.Equal(got, d.csv) {
-		t.Fatalf("one tap saved %d bytes (%v), the PBX sent %d", len(got), err, len(d.csv))
+	if err != nil {
+		t.Fatalf("one tap saved nothing: %v", err)
 	}
+	checkWorkbook(t, got, d, allRows(d.table.Len()))
 	tapButton(t, f.top(t), "Close")
 
-	// An Excel workbook somewhere else: the next dialog starts there, as a workbook,
-	// also after a restart.
+	// The PBX's CSV somewhere else: the next dialog starts there, as that CSV, also
+	// after a restart.
 	other := t.TempDir()
-	f.saveAs(t, filepath.Join(other, "x.xlsx"), "Excel workbook (.xlsx)", "")
+	f.saveAs(t, filepath.Join(other, "x.csv"), "CSV as sent by the PBX", "")
 	tapButton(t, f.top(t), "Close")
 	again := newFixture(t, i18n.English)
 	again.v.Restore(f.v.State())
 	again.v.SetData(d.table, d.names, d.info)
 	again.v.Save()
 	dlg = again.top(t)
-	if got := radioWith(t, dlg, "CSV as sent by the PBX").Selected; got != "Excel workbook (.xlsx)" {
-		t.Errorf("after saving a workbook the format offered is %q", got)
+	if got := radioWith(t, dlg, "CSV as sent by the PBX").Selected; got != "CSV as sent by the PBX" {
+		t.Errorf("after saving the PBX's CSV the format offered is %q", got)
 	}
-	if name := findWidget[*widget.Entry](t, dlg).Text; name != "CDR_总部_all_20261001_20261002.xlsx" || !slices.Contains(texts(dlg), other) {
+	if name := findWidget[*widget.Entry](t, dlg).Text; name != "CDR_总部_all_20261001_20261002.csv" || !slices.Contains(texts(dlg), other) {
 		t.Errorf("suggested %q in %q, want the last folder %q", name, texts(dlg), other)
 	}
 }
@@ -111,6 +112,7 @@ func TestSaveRefusesAFolderInTheName(t *testing.T) {
 				f.v.SetData(d.table, d.names, d.info)
 				f.v.Save()
 				dlg := f.top(t)
+				radioWith(t, dlg, i18n.L("CSV as sent by the PBX")).SetSelected(i18n.L("CSV as sent by the PBX"))
 				entry := findWidget[*widget.Entry](t, dlg)
 				entry.SetText(tc.typed)
 				tapButton(t, dlg, i18n.L("Save"))
@@ -152,7 +154,7 @@ func TestSaveSuggestsTheCommandLineName(t *testing.T) {
 	info.Query.Extensions = []string{"1000", "1001"}
 	f.v.SetData(d.table, d.names, info)
 	f.v.Save()
-	if got := findWidget[*widget.Entry](t, f.top(t)).Text; got != "CDR_总部_1000-1001_20261001-0830_20261001-1200.csv" {
+	if got := findWidget[*widget.Entry](t, f.top(t)).Text; got != "CDR_总部_1000-1001_20261001-0830_20261001-1200.xlsx" {
 		t.Errorf("suggested %q", got)
 	}
 }

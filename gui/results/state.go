@@ -29,8 +29,9 @@ type State struct {
 	// LastFolder is where the last report was saved.
 	LastFolder string `json:"lastFolder"`
 	// Format is the format the Save dialog offers: the last one saved ("csv",
-	// "excel-csv", "xlsx"). Until then (and for anything unknown) it is the PBX's CSV,
-	// the command line's default too.
+	// "excel-csv", "xlsx"). Until then (and for anything unknown) it is the Excel
+	// workbook: what an office opens, with numbers kept as text and Chinese names shown
+	// right whatever the PBX's encoding.
 	Format string `json:"format,omitempty"`
 }
 
@@ -56,7 +57,7 @@ func (v *View) Restore(s State) {
 		v.hidden[name] = true
 	}
 	v.sort, v.seconds, v.lastFolder = s.Sort, s.Seconds, s.LastFolder
-	v.lastFormat, _ = report.ParseFormat(s.Format) // CSV when empty or unknown
+	v.lastFormat = offeredFormat(s.Format)
 	v.grid.sort = s.Sort
 	v.grid.cells.seconds = s.Seconds
 	v.bar.setSeconds(s.Seconds)
@@ -64,4 +65,13 @@ func (v *View) Restore(s State) {
 		v.showColumns()
 		v.request()
 	}
+}
+
+// offeredFormat is the format the Save dialog offers for a saved choice: the workbook
+// until a person has chosen another.
+func offeredFormat(saved string) report.Format {
+	if f, err := report.ParseFormat(saved); err == nil {
+		return f
+	}
+	return report.XLSX
 }

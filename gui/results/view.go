@@ -79,7 +79,7 @@ func New(w fyne.Window, chooser FileChooser) *View {
 	if chooser == nil {
 		chooser = fyneChooser{}
 	}
-	v := &View{win: w, chooser: chooser, words: newWords()}
+	v := &View{win: w, chooser: chooser, words: newWords(), lastFormat: offeredFormat("")}
 	v.Background = func(f func()) { go f() }
 	v.Documents = userdirs.Documents
 	v.openURL = func(u *url.URL) error { return fyne.CurrentApp().OpenURL(u) }
