@@ -43,12 +43,15 @@ type followUp struct {
 // under 22 h and late ones over 26 h, so daylight-saving days (23 h or 25 h
 // wall days) never move one across the 24 h line.
 const (
-	withinMax     = 22 * 3600
-	lateMin       = 26 * 3600
-	lateSpread    = 30 * 3600
-	followUpDays  = 3 // a late call-back lands at most this many days later
+	withinMax    = 22 * 3600
+	lateMin      = 26 * 3600
+	lateSpread   = 30 * 3600
+	followUpDays = 3 // a late call-back lands at most this many days later
+	// episodeShare of inbound calls are customers' missed calls that get a
+	// follow-up; the ordinary missed calls come on top, and nobody returns
+	// most of them, as in real offices.
 	episodeShare  = 0.08
-	episodeStream = 0x5851F42D4C957F2D
+	episodeStream = 0x5851F42D4C957F2D // keeps the episodes' stream apart from the day's
 )
 
 // planFollowUps appends to g.plan and g.follow the episode calls of day:

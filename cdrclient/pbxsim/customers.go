@@ -87,11 +87,6 @@ func (g *generator) customerParty(c int, f numberForm) party {
 	return party{text: customerPrefixes[f][i], digits: digits, width: 8, ext: -1}
 }
 
-// isMobile reports whether customer c has a mobile number.
-func (g *generator) isMobile(c int) bool {
-	return g.customerParty(c, formNational).text[0] != '0'
-}
-
 // callerIDStyle is how a trunk presents the caller's number on inbound calls.
 type callerIDStyle uint8
 

@@ -63,7 +63,7 @@ func (g *generator) pickGroupOutcome(missed bool) groupOutcome {
 // and only the last member rung can answer.
 func (g *generator) appendGroupCall(rows []row, r row, grp *huntGroup, missed bool) []row {
 	rng := g.rng
-	var pick [8]int
+	var pick [8]int // groups have at most 8 members; an array keeps this allocation-free
 	n := copy(pick[:], grp.members)
 	legs := min(2+rng.IntN(3), n)
 	for i := range legs { // partial Fisher–Yates: legs distinct members
