@@ -36,9 +36,27 @@ type outcome struct {
 }
 
 var (
-	inboundOutcomes  = []outcome{{"ANSWERED", 72}, {"NO ANSWER", 14}, {"BUSY", 3}, {"VOICEMAIL", 8}, {"FAILED", 3}}
+	inboundOutcomes  = []outcome{{"ANSWERED", 78}, {"NO ANSWER", 11}, {"BUSY", 3}, {"VOICEMAIL", 6}, {"FAILED", 2}}
 	outboundOutcomes = []outcome{{"ANSWERED", 65}, {"NO ANSWER", 20}, {"BUSY", 8}, {"FAILED", 7}}
 	internalOutcomes = []outcome{{"ANSWERED", 75}, {"NO ANSWER", 15}, {"BUSY", 6}, {"VOICEMAIL", 4}}
+)
+
+// Shares of the calls (not rows) of a day. Assumed for a small office with a
+// reception desk, sales and support ring groups and a service queue, not
+// measured on a real PBX: a bit over a third of calls come in, a third go
+// out, a quarter are internal.
+const (
+	inboundShare  = 0.38
+	outboundShare = 0.35
+	callbackShare = 0.01 // the PBX's Callback feature: the PBX rings the caller back
+	// rowsPerCall is the mean number of rows a call writes (hunt groups write
+	// 2–4, transfers 2), measured over a simulated year; CallsPerDay counts
+	// rows, so a day has CallsPerDay/rowsPerCall calls.
+	rowsPerCall = 1.33
+	// customerShare of inbound calls come from the customer pool, and
+	// customerCallShare of outbound calls go to it (see customers.go).
+	customerShare     = 40
+	customerCallShare = 30
 )
 
 // generator makes the calls of one PBX-local day from (seed, day) alone,
@@ -50,103 +68,94 @@ type generator struct {
 	loc    *time.Location
 	pcg    *rand.PCG
 	rng    *rand.Rand
-	sods   []int32
+	epPCG  *rand.PCG // the missed-call episodes' own stream (callbacks.go)
+	epRng  *rand.Rand
+	plan   []int64 // second of day << 32 | follow-up number (0: an ordinary call)
+	follow []followUp
 	rows   []row
 }
 
 func newGenerator(o *Options) *generator {
-	pcg := rand.NewPCG(0, 0)
-	return &generator{seed: o.Seed, perDay: o.CallsPerDay, loc: o.Location, pcg: pcg, rng: rand.New(pcg)}
+	pcg, epPCG := rand.NewPCG(0, 0), rand.NewPCG(0, 0)
+	return &generator{seed: o.Seed, perDay: o.CallsPerDay, loc: o.Location,
+		pcg: pcg, rng: rand.New(pcg), epPCG: epPCG, epRng: rand.New(epPCG)}
 }
 
 // day returns the rows of day (days since 1970-01-01, PBX wall clock),
-// ordered by start time. The slice is valid until the next call.
+// ordered by start time; the legs of a call share its start and are
+// adjacent. The slice is valid until the next call.
 func (g *generator) day(day int64) []row {
 	g.pcg.Seed(g.seed, uint64(day)*0x9E3779B97F4A7C15+0x632BE59BD9B4E019)
 	rng := g.rng
-	g.sods = g.sods[:0]
+	g.plan = g.plan[:0]
 	for range g.callCount(day) {
 		hour := pickWeighted(rng, hourWeights, hourWeightTotal, func(w int) int { return w })
-		g.sods = append(g.sods, int32(hour*3600+rng.IntN(3600)))
+		g.plan = append(g.plan, int64(hour*3600+rng.IntN(3600))<<32)
 	}
-	slices.Sort(g.sods)
+	g.planFollowUps(day)
+	slices.Sort(g.plan)
 	clock := newDayClock(day, g.loc)
 	seq := int32(100 + rng.IntN(900))
 	g.rows = g.rows[:0]
-	for _, sod := range g.sods {
+	for _, p := range g.plan {
 		seq += int32(1 + rng.IntN(3))
-		start, unix := clock.at(sod)
-		g.rows = g.appendCall(g.rows, row{start: start, unix: unix, seq: seq})
+		start, unix := clock.at(int32(p >> 32))
+		r := row{start: start, unix: unix, seq: seq}
+		if f := int32(p); f > 0 {
+			g.rows = g.appendFollowUp(g.rows, r, &g.follow[f-1])
+		} else {
+			g.rows = g.appendCall(g.rows, r)
+		}
 	}
 	return g.rows
 }
 
-// callCount draws the day's number of calls: weekends are quiet, weekdays
-// busier, so that a week averages perDay.
-func (g *generator) callCount(day int64) int {
+// meanCalls is the expected number of calls on day: weekends are quiet,
+// weekdays busier, so that a week averages perDay rows a day.
+func (g *generator) meanCalls(day int64) float64 {
 	weekday := (day%7 + 7 + 4) % 7 // 1970-01-01 was a Thursday; 0 = Sunday
-	mean := float64(g.perDay) * 7 / 5.7
+	mean := float64(g.perDay) / rowsPerCall * 7 / 5.7
 	if weekday == 0 || weekday == 6 {
 		mean *= 0.35
 	}
-	return int(mean*(0.9+0.2*g.rng.Float64()) + 0.5)
+	return mean
+}
+
+// callCount draws the day's number of ordinary calls (missed-call episodes
+// come on top; rowsPerCall counts their rows too).
+func (g *generator) callCount(day int64) int {
+	return int(g.meanCalls(day)*(0.9+0.2*g.rng.Float64()) + 0.5)
 }
 
 // appendCall draws one call into r (start and callid set) and appends its
-// row, or two rows for a transferred call (same callid and start).
+// rows: one, or one per leg for hunt-group and transferred calls.
 func (g *generator) appendCall(rows []row, r row) []row {
 	rng := g.rng
-	switch n := rng.IntN(100); {
-	case n < 38:
-		g.inbound(&r)
-	case n < 73:
+	switch n := rng.Float64(); {
+	case n < inboundShare:
+		return g.appendInbound(rows, r)
+	case n < inboundShare+outboundShare:
 		g.outbound(&r)
-	case n < 99:
+	case n < 1-callbackShare:
 		g.internal(&r)
 	default:
-		g.inbound(&r)
-		r.kind = "Callback"
+		g.inboundCaller(&r, -1)
+		r.kind, r.to = "Callback", extensionParty(rng.IntN(len(extensions)))
+		g.finish(&r, inboundOutcomes, 150)
 	}
-	rows = append(rows, r)
-	if r.kind == "Inbound" && r.status == "ANSWERED" && r.to.ext >= 0 && rng.IntN(100) < 6 {
-		t := r
-		t.kind = "Transfer"
-		t.from, t.to = r.to, extensionParty(g.otherExtension(int(r.to.ext)))
-		t.srcTrunk, t.did = "", ""
-		t.talkDur = int32(1 + rng.IntN(int(r.talkDur)+1))
-		t.callDur = t.talkDur + int32(rng.IntN(15))
-		rows = append(rows, t)
-	}
-	return rows
-}
-
-func (g *generator) inbound(r *row) {
-	rng := g.rng
-	r.kind = "Inbound"
-	r.from = externalParty(rng)
-	switch n := rng.IntN(100); {
-	case n < 30:
-		r.to = extensionParty(receptionIndex)
-	case n < 42:
-		r.to = fixedParty("6300") // ring group
-	case n < 50:
-		r.to = fixedParty("6500") // IVR
-	default:
-		r.to = extensionParty(rng.IntN(len(extensions)))
-	}
-	r.srcTrunk = pickTrunk(rng)
-	if rng.IntN(100) < 60 {
-		r.did = didNumbers[rng.IntN(len(didNumbers))]
-	}
-	g.finish(r, inboundOutcomes, 150)
+	return append(rows, r)
 }
 
 func (g *generator) outbound(r *row) {
 	rng := g.rng
 	r.kind = "Outbound"
 	r.from = extensionParty(rng.IntN(len(extensions)))
-	r.to = externalParty(rng)
-	r.dstTrunk = pickTrunk(rng)
+	if rng.IntN(100) < customerCallShare {
+		r.to = g.customerParty(g.pickCustomer(rng), dialledForm(rng))
+	} else {
+		r.to = externalParty(rng)
+	}
+	r.dstTrunk = pickTrunk(rng).csv
 	if rng.IntN(100) < 5 {
 		r.pin = pinCodes[rng.IntN(len(pinCodes))]
 	}
@@ -171,12 +180,18 @@ func (g *generator) otherExtension(i int) int {
 	return j
 }
 
-// finish draws status, durations and recording. Ringing is part of the
-// call duration, so callduraction >= talkduraction, and talk is 0 unless
-// someone (or the voicemail) answered.
+// finish draws status (the outcomes' weights add up to 100), durations and
+// recording.
 func (g *generator) finish(r *row, outcomes []outcome, meanTalk float64) {
+	g.finishAs(r, outcomes[pickWeighted(g.rng, outcomes, 100, func(o outcome) int { return o.weight })].status, meanTalk)
+}
+
+// finishAs sets status and draws durations and recording. Ringing is part of
+// the call duration, so callduraction >= talkduraction, and talk is 0 unless
+// someone (or the voicemail) answered.
+func (g *generator) finishAs(r *row, status string, meanTalk float64) {
 	rng := g.rng
-	r.status = outcomes[pickWeighted(rng, outcomes, 100, func(o outcome) int { return o.weight })].status
+	r.status = status
 	switch r.status {
 	case "ANSWERED":
 		talk := min(int32(rng.ExpFloat64()*meanTalk)+1, 3600)

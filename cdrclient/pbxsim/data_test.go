@@ -150,24 +150,12 @@ func TestHistoryIsRealistic(t *testing.T) {
 		"FAILED":              func(r []string) bool { return r[8] == "FAILED" },
 		"BUSY":                func(r []string) bool { return r[8] == "BUSY" },
 		"Callback":            func(r []string) bool { return r[9] == "Callback" },
-		"ring group":          func(r []string) bool { return r[3] == "6300" },
+		"IVR":                 func(r []string) bool { return r[3] == ivrNumber },
 	}
 	for name, pred := range checks {
 		if !has(pred) {
 			t.Errorf("no row with %s", name)
 		}
-	}
-	transfers := 0
-	for i, r := range recs {
-		if r[9] == "Transfer" {
-			transfers++
-			if prev := recs[i-1]; prev[0] != r[0] || prev[1] != r[1] || prev[3] != r[2] {
-				t.Errorf("transfer row %v does not continue %v", r, prev)
-			}
-		}
-	}
-	if transfers == 0 {
-		t.Error("no transferred call (one call, two rows)")
 	}
 	if !bytes.Contains(data, []byte(`"Main ""Office"" Line"`)) {
 		t.Error("quote in trunk name not doubled")

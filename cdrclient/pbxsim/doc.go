@@ -23,6 +23,15 @@
 //   - A deterministic, unbounded call history generated per PBX-local day
 //     from (Seed, date): the same window always gives the same bytes and
 //     windows add up to the whole range. The CSV is streamed, never held.
+//     It has what real offices' histories have: calls to ring groups and a
+//     queue that write a leg per extension rung (2–4 rows, same callid and
+//     timestart, at most one ANSWERED; some with nobody answering or a
+//     VOICEMAIL leg), transfers (a Transfer leg that takes over part of the
+//     talk time), a pool of repeat customers whose numbers the trunks and
+//     the staff write in several forms (13812345678, 013812345678,
+//     +8613812345678, 008613812345678; 02158889999, +862158889999), and
+//     call-backs of missed calls: answered within 24 h, only tried, or
+//     answered more than 24 h later, on the following days.
 //   - TLS 1.2 only with a self-signed certificate (StartTLS), or plain
 //     HTTP (StartHTTP). Options.Now takes a Clock for expiry tests.
 //
@@ -37,8 +46,8 @@
 //   - the dsttrunkname column spelled as in the docs: HeaderSpelling
 //   - download errors sent with file headers, so only sniffing tells: DownloadErrorsAsFile
 //   - body ended by closing the connection instead of chunked: CloseDelimited
-//   - one call, several rows: always on (transfers add a "Transfer" row
-//     with the same callid and timestart)
+//   - one call, several rows: always on (hunt-group legs and "Transfer"
+//     rows share the call's callid and timestart)
 //
 // Faults for tests: Fail500Once, TimeoutOverDays (HTTP 504),
 // DropAfterBytes (connection cut mid-body), Cut (connection cut at a

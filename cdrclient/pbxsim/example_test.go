@@ -27,8 +27,8 @@ func ExampleServer_WriteCSV() {
 	}
 	// Output:
 	// callid,timestart,callfrom,callto,callduraction,talkduraction,srctrunkname,dsttrunkname,status,type,pincode,recording,didnumber,sn
-	// 1710375120.929,2024-03-14 08:12:00,1006,13817940298,23,3,,"Main ""Office"" Line",ANSWERED,Outbound,,,,369392534749
-	// 1710379681.949,2024-03-14 09:28:01,15063686537,1006,120,115,电信中继,,ANSWERED,Inbound,,20240314092801-1710379681.949-15063686537-1006-Inbound.wav,,369392534749
+	// 1710376325.495,2024-03-14 08:32:05,1006,02128307139,36,34,,电信中继,ANSWERED,Outbound,,20240314083205-1710376325.495-1006-02128307139-Outbound.wav,,369392534749
+	// 1710382100.525,2024-03-14 10:08:20,4008886397,1006,82,68,China Telecom SIP,,ANSWERED,Inbound,,20240314100820-1710382100.525-4008886397-1006-Inbound.wav,075586001234,369392534749
 }
 
 // Running the demo PBX, as `cdrdesk demo-pbx` does.

@@ -84,19 +84,20 @@ func pow10(n uint8) uint64 {
 // contain commas, double quotes, Chinese and a leading '=' (a spreadsheet
 // formula when opened naively).
 type trunk struct {
-	name   string
-	csv    string
-	weight int
+	name     string
+	csv      string
+	weight   int
+	callerID callerIDStyle // how the trunk writes an inbound caller's number
 }
 
 var trunks = newTrunks([]trunk{
-	{name: "China Telecom SIP", weight: 30},
-	{name: "电信中继", weight: 20},
-	{name: "Unicom, Beijing", weight: 12},
-	{name: `Main "Office" Line`, weight: 10},
-	{name: "GSM-移动", weight: 10},
-	{name: "=SUM(1+1)", weight: 8},
-	{name: "MEO", weight: 10},
+	{name: "China Telecom SIP", weight: 30, callerID: styleE164},
+	{name: "电信中继", weight: 20, callerID: stylePSTN},
+	{name: "Unicom, Beijing", weight: 12, callerID: stylePSTN},
+	{name: `Main "Office" Line`, weight: 10, callerID: stylePSTN},
+	{name: "GSM-移动", weight: 10, callerID: styleMobileNet},
+	{name: "=SUM(1+1)", weight: 8, callerID: styleIntl},
+	{name: "MEO", weight: 10, callerID: styleE164},
 })
 
 var trunkWeightTotal = sumWeights(trunks, func(t trunk) int { return t.weight })
@@ -133,9 +134,9 @@ func trunkRenames(names map[string]string) map[string]string {
 	return m
 }
 
-// pickTrunk draws a trunk and returns its CSV form.
-func pickTrunk(rng *rand.Rand) string {
-	return trunks[pickWeighted(rng, trunks, trunkWeightTotal, func(t trunk) int { return t.weight })].csv
+// pickTrunk draws a trunk.
+func pickTrunk(rng *rand.Rand) *trunk {
+	return &trunks[pickWeighted(rng, trunks, trunkWeightTotal, func(t trunk) int { return t.weight })]
 }
 
 // didNumbers are the office's DIDs (what inbound callers dialled).
