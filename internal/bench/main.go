@@ -28,7 +28,7 @@ import (
 	_ "cdrdesk/internal/localeenv" // before Fyne reads the locale, as in cdrdesk's main
 )
 
-// A year at this many calls a day is just over a million rows.
+// A year at this many CSV rows a day (pbxsim's CallsPerDay) is just over a million rows.
 const callsPerDay = 2740
 
 var (
