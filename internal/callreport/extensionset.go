@@ -1,0 +1,66 @@
+package callreport
+
+import "strings"
+
+// extensionSet numbers the extensions the legs involve, so that per-leg data refers to
+// one with an int32.
+type extensionSet struct {
+	keys      []uint64 // packed or dictionary key of each
+	numbers   []string // as written
+	names     []string // display name, "" when not in the names map
+	index     map[uint64]int32
+	fromNames bool // the names map decides which numbers are extensions
+}
+
+func newExtensionSet(names map[string]string, dict *dictionary) extensionSet {
+	e := extensionSet{index: make(map[uint64]int32, len(names)), fromNames: len(names) > 0}
+	for number, name := range names {
+		number = strings.TrimSpace(number)
+		if number == "" {
+			continue
+		}
+		k := extKey(number, dict)
+		if _, dup := e.index[k]; !dup {
+			e.add(k, number, name)
+		}
+	}
+	return e
+}
+
+func extKey(number string, dict *dictionary) uint64 {
+	if k, ok := packDigits([]byte(number)); ok {
+		return k
+	}
+	return dict.key([]byte(number))
+}
+
+func (e *extensionSet) add(k uint64, number, name string) int32 {
+	i := int32(len(e.keys))
+	e.keys, e.numbers, e.names = append(e.keys, k), append(e.numbers, number), append(e.names, name)
+	e.index[k] = i
+	return i
+}
+
+// lookup returns the extension of key k (0 is none), adding it when the names map
+// does not decide; -1 when k is no extension.
+func (e *extensionSet) lookup(k uint64, dict *dictionary) int32 {
+	if k == 0 {
+		return -1
+	}
+	if i, ok := e.index[k]; ok {
+		return i
+	}
+	if e.fromNames {
+		return -1
+	}
+	return e.add(k, dict.text(k), "")
+}
+
+// indexLegs sets each leg's extensions.
+func (e *extensionSet) indexLegs(c *Calls, d *rowData, order []int32, dict *dictionary) {
+	c.legFrom, c.legTo = make([]int32, len(order)), make([]int32, len(order))
+	for k, r := range order {
+		c.legFrom[k] = e.lookup(d.fromExt[r], dict)
+		c.legTo[k] = e.lookup(d.toExt[r], dict)
+	}
+}
