@@ -76,7 +76,7 @@ func (c *Calls) extensions(calls []int) []Extension {
 	}
 	var out []Extension
 	for k, e := range all {
-		if e.Rang == 0 && e.Outgoing == 0 && e.TalkSeconds == 0 {
+		if !c.exts.listed[k] || e.Rang == 0 && e.Outgoing == 0 && e.TalkSeconds == 0 {
 			continue
 		}
 		e.Number, e.Name = c.exts.numbers[k], c.exts.names[k]

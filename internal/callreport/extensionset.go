@@ -2,12 +2,14 @@ package callreport
 
 import "strings"
 
-// extensionSet numbers the extensions the legs involve, so that per-leg data refers to
-// one with an int32.
+// extensionSet numbers the numbers in an extension's role (the callto of a leg that
+// rings it, the callfrom of a leg it places), so that per-leg data refers to one with
+// an int32. Those the names map lists, or all when it is empty, are extensions.
 type extensionSet struct {
 	keys      []uint64 // packed or dictionary key of each
 	numbers   []string // as written
 	names     []string // display name, "" when not in the names map
+	listed    []bool   // an extension of the per-extension figures
 	index     map[uint64]int32
 	fromNames bool // the names map decides which numbers are extensions
 }
@@ -21,7 +23,7 @@ func newExtensionSet(names map[string]string, dict *dictionary) extensionSet {
 		}
 		k := extKey(number, dict)
 		if _, dup := e.index[k]; !dup {
-			e.add(k, number, name)
+			e.add(k, number, name, true)
 		}
 	}
 	return e
@@ -34,15 +36,15 @@ func extKey(number string, dict *dictionary) uint64 {
 	return dict.key([]byte(number))
 }
 
-func (e *extensionSet) add(k uint64, number, name string) int32 {
+func (e *extensionSet) add(k uint64, number, name string, listed bool) int32 {
 	i := int32(len(e.keys))
 	e.keys, e.numbers, e.names = append(e.keys, k), append(e.numbers, number), append(e.names, name)
+	e.listed = append(e.listed, listed)
 	e.index[k] = i
 	return i
 }
 
-// lookup returns the extension of key k (0 is none), adding it when the names map
-// does not decide; -1 when k is no extension.
+// lookup returns the number of key k, adding it if new; -1 for key 0 (none).
 func (e *extensionSet) lookup(k uint64, dict *dictionary) int32 {
 	if k == 0 {
 		return -1
@@ -50,10 +52,7 @@ func (e *extensionSet) lookup(k uint64, dict *dictionary) int32 {
 	if i, ok := e.index[k]; ok {
 		return i
 	}
-	if e.fromNames {
-		return -1
-	}
-	return e.add(k, dict.text(k), "")
+	return e.add(k, dict.text(k), "", !e.fromNames)
 }
 
 // indexLegs sets each leg's extensions.

@@ -328,10 +328,10 @@ func refPlaces(kind string) bool { return kind == "outbound" || kind == "interna
 
 // extensions of the selected calls; names decide which numbers are extensions.
 func (m *refModel) extensions(names map[string]string) []Extension {
-	isExt := map[string]bool{}
-	for n := range names {
+	isExt, named := map[string]bool{}, map[string]string{}
+	for n, name := range names {
 		if n = strings.TrimSpace(n); n != "" {
-			isExt[n] = true
+			isExt[n], named[n] = true, name
 		}
 	}
 	if len(isExt) == 0 {
@@ -349,7 +349,7 @@ func (m *refModel) extensions(names map[string]string) []Extension {
 	lines := map[string]*Extension{}
 	line := func(e string) *Extension {
 		if lines[e] == nil {
-			lines[e] = &Extension{Number: e, Name: names[e]}
+			lines[e] = &Extension{Number: e, Name: named[e]}
 		}
 		return lines[e]
 	}

@@ -14,7 +14,7 @@ type Caller struct {
 	Number, NumberKey string
 	Missed            int       // missed calls not returned (tried ones included)
 	First, Last       time.Time // their earliest and latest start (zero when unknown)
-	Extensions        []string  // the extensions those calls rang, by number
+	Extensions        []string  // the numbers those calls rang (extensions, ring groups), by number
 	// Attempts counts the unanswered outbound calls to the person inside the
 	// call-back window of one of these calls; LastAttempt is the latest one's start.
 	Attempts    int
