@@ -2,11 +2,16 @@ package callreport
 
 // callbackEvents are the calls that matter for call-backs (missed calls, answered
 // calls with a person, unanswered outbound calls), those with an external number and
-// a time, ordered by number, then time: the calls with one person are a run.
+// a time, ordered by number, then time: the calls with one person are a run, and the
+// runs number the people.
 type callbackEvents struct {
-	call []int32 // call indexes
-	pos  []int32 // per call: its place in call, or -1
+	call     []int32 // call indexes
+	runStart []int32 // person p's calls are call[runStart[p]:runStart[p+1]]
+	person   []int32 // per call: its person, or -1 when it is no event
 }
+
+// run returns person p's calls, in time order.
+func (ev *callbackEvents) run(p int32) []int32 { return ev.call[ev.runStart[p]:ev.runStart[p+1]] }
 
 // event kinds of a call, for the sweep.
 const (
@@ -43,12 +48,9 @@ func findCallbacks(c *Calls) callbackEvents {
 		}
 	}
 	sortByKey(keys, ev.call) // stable: time order within a person
-	ev.pos = make([]int32, len(c.start))
-	for i := range ev.pos {
-		ev.pos[i] = -1
-	}
-	for p, i := range ev.call {
-		ev.pos[i] = int32(p)
+	ev.person = make([]int32, len(c.start))
+	for i := range ev.person {
+		ev.person[i] = -1
 	}
 	var sw sweep
 	for lo := 0; lo < len(keys); {
@@ -56,9 +58,15 @@ func findCallbacks(c *Calls) callbackEvents {
 		for hi < len(keys) && keys[hi] == keys[lo] {
 			hi++
 		}
+		person := int32(len(ev.runStart))
+		ev.runStart = append(ev.runStart, int32(lo))
+		for _, i := range ev.call[lo:hi] {
+			ev.person[i] = person
+		}
 		sw.run(c, ev.call[lo:hi])
 		lo = hi
 	}
+	ev.runStart = append(ev.runStart, int32(len(keys)))
 	w := c.settings.windowSeconds()
 	for i, s := range c.state {
 		if s&(missedBit|returnedBit) == missedBit && c.start[i] != noTime && c.start[i]+w > c.end {

@@ -91,7 +91,7 @@ func (c *Calls) Call(i int) Call {
 	kind := c.kind[i]
 	out := Call{
 		Start:       wallTime(c.start[i]),
-		Type:        c.t.Field(int(c.first[i]), c.t.Column(cdrclient.ColType)),
+		Type:        c.t.Field(int(c.first[i]), c.col.kind),
 		Direction:   directionOf(kind & kindMask),
 		Answered:    kind&answeredBit != 0,
 		Missed:      c.state[i]&missedBit != 0,
@@ -112,11 +112,11 @@ func (c *Calls) Call(i int) Call {
 
 // numberAsWritten reads call i's external number from its earliest leg.
 func (c *Calls) numberAsWritten(i int) string {
-	col := cdrclient.ColCallFrom
+	col := c.col.from
 	if c.kind[i]&kindMask == kindOutbound {
-		col = cdrclient.ColCallTo
+		col = c.col.to
 	}
-	return c.t.Field(int(c.first[i]), c.t.Column(col))
+	return c.t.Field(int(c.first[i]), col)
 }
 
 func (c *Calls) callback(i int) Callback {

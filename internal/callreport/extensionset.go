@@ -55,11 +55,31 @@ func (e *extensionSet) lookup(k uint64, dict *dictionary) int32 {
 	return e.add(k, dict.text(k), "", !e.fromNames)
 }
 
-// indexLegs sets each leg's extensions.
+// indexLegs sets each leg's numbers: looked up in parts on every CPU in the index as
+// the names made it (read-only meanwhile), then the numbers it lacks added in one pass.
 func (e *extensionSet) indexLegs(c *Calls, d *rowData, order []int32, dict *dictionary) {
+	const unknown = -2
 	c.legFrom, c.legTo = make([]int32, len(order)), make([]int32, len(order))
+	find := func(k uint64) int32 {
+		if k == 0 {
+			return -1
+		}
+		if i, ok := e.index[k]; ok {
+			return i
+		}
+		return unknown
+	}
+	inParts(len(order), func(lo, hi int) {
+		for k, r := range order[lo:hi] {
+			c.legFrom[lo+k], c.legTo[lo+k] = find(d.fromExt[r]), find(d.toExt[r])
+		}
+	})
 	for k, r := range order {
-		c.legFrom[k] = e.lookup(d.fromExt[r], dict)
-		c.legTo[k] = e.lookup(d.toExt[r], dict)
+		if c.legFrom[k] == unknown {
+			c.legFrom[k] = e.lookup(d.fromExt[r], dict)
+		}
+		if c.legTo[k] == unknown {
+			c.legTo[k] = e.lookup(d.toExt[r], dict)
+		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"slices"
+	"sync"
 	"time"
 
 	"cdrdesk/cdrclient"
@@ -41,6 +42,7 @@ const (
 // A Calls is read-only and safe for concurrent use.
 type Calls struct {
 	t        *cdrclient.Table
+	col      columns // the table's columns, looked up once
 	settings Settings
 	end      int64 // wall-clock seconds; call-backs after it are not seen
 
@@ -67,8 +69,9 @@ type Calls struct {
 	events  callbackEvents
 }
 
-// Fold reads every record of in.Table once and folds its legs into calls. It takes
-// about a fifth of a second for a million records; ctx cancels it between passes.
+// Fold reads every record of in.Table once and folds its legs into calls; a report
+// over any rows is then Calls.Report. A settings error is a *cdrclient.InputError;
+// ctx cancels it between passes.
 func Fold(ctx context.Context, in Input) (*Calls, error) {
 	if err := in.Settings.Validate(); err != nil {
 		return nil, err
@@ -78,7 +81,7 @@ func Fold(ctx context.Context, in Input) (*Calls, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	c := &Calls{t: t, settings: s}
+	c := &Calls{t: t, col: columnsOf(t), settings: s}
 	var callIDs, extDict dictionary
 	c.exts = newExtensionSet(in.Names, &extDict)
 	c.numberRareRows(d, &callIDs, &extDict)
@@ -87,13 +90,15 @@ func Fold(ctx context.Context, in Input) (*Calls, error) {
 		return nil, err
 	}
 	c.fold(d, order)
-	c.exts.indexLegs(c, d, order, &extDict)
+	var wg sync.WaitGroup // the legs' extensions and the call-backs are independent
+	wg.Go(func() { c.exts.indexLegs(c, d, order, &extDict) })
 	c.byTime = timeOrder(c.start)
 	c.end = c.rangeEnd(in.End)
+	c.events = findCallbacks(c)
+	wg.Wait()
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	c.events = findCallbacks(c)
 	return c, nil
 }
 
@@ -101,7 +106,7 @@ func Fold(ctx context.Context, in Input) (*Calls, error) {
 // does not pack: a pass over those rows alone, one goroutine, so numbering is
 // deterministic.
 func (c *Calls) numberRareRows(d *rowData, callIDs, exts *dictionary) {
-	col := columnsOf(c.t)
+	col := c.col
 	var buf, key []byte
 	field := func(r, col int) []byte {
 		buf = c.t.AppendField(buf[:0], r, col)

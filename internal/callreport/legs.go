@@ -77,14 +77,24 @@ func readRows(t *cdrclient.Table, cc string) *rowData {
 		fromExt: make([]uint64, n), toExt: make([]uint64, n),
 	}
 	c := columnsOf(t)
+	inParts(n, func(lo, hi int) { d.read(t, c, cc, lo, hi) })
+	return d
+}
+
+// inParts runs work on parts of [0, n), one per CPU, concurrently, and returns when
+// all are done; below 16384 items a goroutine costs more than it saves.
+func inParts(n int, work func(lo, hi int)) {
 	parts := max(min(runtime.GOMAXPROCS(0), n/(1<<14)), 1)
+	if parts == 1 {
+		work(0, n)
+		return
+	}
 	var wg sync.WaitGroup
 	for p := range parts {
 		lo, hi := p*n/parts, (p+1)*n/parts
-		wg.Go(func() { d.read(t, c, cc, lo, hi) })
+		wg.Go(func() { work(lo, hi) })
 	}
 	wg.Wait()
-	return d
 }
 
 // Columns of a row as read, in the order read fetches them.

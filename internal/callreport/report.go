@@ -1,6 +1,9 @@
 package callreport
 
-import "slices"
+import (
+	"slices"
+	"sync"
+)
 
 // Report is every figure of the call reports over some of the calls.
 type Report struct {
@@ -47,6 +50,17 @@ func (c *Calls) Report(rows []int) *Report {
 			rep.Days[k].Date = wallTime((firstDay + int64(k)) * 86400)
 		}
 	}
+	var wg sync.WaitGroup // three independent passes over the calls, on every CPU
+	wg.Go(func() { rep.Unreturned = c.unreturned(rep.Calls) })
+	wg.Go(func() { rep.Extensions = c.extensions(rep.Calls) })
+	c.tally(rep, firstDay)
+	wg.Wait()
+	return rep
+}
+
+// tally adds every reported call to the summary, its day and its hours.
+func (c *Calls) tally(rep *Report, firstDay int64) {
+	s := &rep.Summary
 	hours := c.settings.BusinessHours
 	for _, i32 := range rep.Calls {
 		i := int32(i32)
@@ -73,9 +87,6 @@ func (c *Calls) Report(rows []int) *Report {
 			}
 		}
 	}
-	rep.Unreturned = c.unreturned(rep.Calls)
-	rep.Extensions = c.extensions(rep.Calls)
-	return rep
 }
 
 // count adds call i to the summary's own figures.
