@@ -101,7 +101,7 @@ func TestFixtures(t *testing.T) {
 			}
 		}},
 		{name: "call-back window edges", file: "callbacks.csv", check: func(t *testing.T, c *Calls, r *Report) {
-			want := map[string]bool{"13700000001": false, "13700000002": true, "13700000003": true, "13700000004": false, "13700000005": false, "13700000006": true}
+			want := map[string]bool{"13700000001": false, "13700000002": true, "13700000003": true, "13700000004": false, "13700000005": false, "13700000006": true, "13700000007": true}
 			for key, listed := range want {
 				if _, ok := callerLine(r, key); ok != listed {
 					t.Errorf("%s listed %v, want %v", key, ok, listed)
@@ -111,7 +111,13 @@ func TestFixtures(t *testing.T) {
 			if l.Missed != 2 || !l.First.Equal(at("2025-03-03 10:21:00")) || !l.Last.Equal(at("2025-03-03 10:22:00")) || l.Attempts != 2 || !l.LastAttempt.Equal(at("2025-03-03 11:03:20")) {
 				t.Errorf("repeat caller %+v", l)
 			}
-			if r.Unreturned[0].NumberKey != "13700000006" {
+			if got := c.Call(c.CallOf(16)).Callback; got != NotReturned {
+				t.Errorf("a try after the window: %v, want not returned", got)
+			}
+			if got := c.Call(c.CallOf(11)).Callback; got != Tried {
+				t.Errorf("a try inside the window: %v, want tried", got)
+			}
+			if r.Unreturned[0].NumberKey != "13700000007" || r.Unreturned[1].NumberKey != "13700000006" {
 				t.Errorf("newest last missed call first: %+v", r.Unreturned)
 			}
 		}},
