@@ -3,6 +3,7 @@ package callreport
 import (
 	"bytes"
 	"context"
+	"runtime"
 	"sync"
 	"testing"
 	"time"
@@ -33,6 +34,18 @@ var year struct {
 	t    *cdrclient.Table
 }
 
+// retainedMB is the heap that what make returns keeps alive, in MB.
+func retainedMB(make func() any) float64 {
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	x := make()
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	runtime.KeepAlive(x)
+	return float64(int64(after.HeapAlloc)-int64(before.HeapAlloc)) / 1e6
+}
+
 // simNames is the simulated PBX's extension list as a names map.
 func simNames() map[string]string {
 	names := make(map[string]string)
@@ -56,6 +69,10 @@ func BenchmarkYear(b *testing.B) {
 			}
 		}
 		b.ReportMetric(float64(t.Len()), "records")
+		b.ReportMetric(retainedMB(func() any {
+			c, _ := Fold(context.Background(), in)
+			return c
+		}), "retained-MB")
 	})
 	calls, err := Fold(context.Background(), in)
 	if err != nil {

@@ -8,9 +8,16 @@
 // It imports no GUI toolkit and holds no words of any language except the fixed
 // English sentences of its input errors, which internal/explain translates.
 //
-// A table can hold a million records, so the package reads fields in place
-// (cdrclient.Table.AppendField into reused buffers), in parts of the table on every
-// CPU, and keeps compact per-call data: numbers packed into integers, no string per
-// row. Folding (Fold) is done once per table and settings; a report over any subset of
-// rows (Calls.Report) is then a pass over the calls alone.
+// A table can hold a million records, so the package reads the fields it needs once
+// (cdrclient.Table.AppendFields into a reused buffer), in parts of the table on every
+// CPU, and keeps compact per-call data: numbers and callids packed into integers, no
+// string per row, calls grouped and people found by radix sorts rather than maps.
+// Folding (Fold) is done once per table and settings; a report over any subset of
+// rows (Calls.Report) is then passes over the calls alone.
+//
+// Where the definitions leave a choice, the package decides as its doc comments say:
+// a transfer leg rings its callto like an inbound leg; a tried call is also not
+// returned (nobody reached the caller); rings shorter than IgnoreShorter are missed
+// nowhere, also not for an extension; a filter reports whole calls and never hides a
+// call-back; times are PBX wall-clock times.
 package callreport

@@ -156,9 +156,14 @@ func (c *Calls) fold(d *rowData, order []int32) {
 	n := len(order)
 	c.legRow, c.legFlags, c.legTalk = order, make([]uint8, n), make([]uint32, n)
 	c.callOf = make([]int32, n)
-	// At most one call per row: sized once, no growing copies.
-	c.start, c.first, c.legStart = make([]int64, 0, n), make([]int32, 0, n), make([]int32, 0, n+1)
-	c.kind, c.state, c.talk, c.number = make([]uint8, 0, n), make([]uint8, 0, n), make([]uint32, 0, n), make([]uint64, 0, n)
+	calls := 0 // counted first, so that the per-call arrays are allocated once, exactly
+	for k := range order {
+		if k == 0 || d.callKey[order[k]] != d.callKey[order[k-1]] {
+			calls++
+		}
+	}
+	c.start, c.first, c.legStart = make([]int64, 0, calls), make([]int32, 0, calls), make([]int32, 0, calls+1)
+	c.kind, c.state, c.talk, c.number = make([]uint8, 0, calls), make([]uint8, 0, calls), make([]uint32, 0, calls), make([]uint64, 0, calls)
 	ignore := c.settings.ignoreSeconds()
 	for i := 0; i < n; {
 		j := i + 1
