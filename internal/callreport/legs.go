@@ -212,15 +212,25 @@ func canonicalNumber(b []byte, limit uint64) (uint64, bool) {
 }
 
 func kindOf(b []byte) uint8 {
-	switch {
-	case bytes.EqualFold(b, []byte("Inbound")):
-		return kindInbound
-	case bytes.EqualFold(b, []byte("Outbound")):
-		return kindOutbound
-	case bytes.EqualFold(b, []byte("Internal")):
-		return kindInternal
-	case bytes.EqualFold(b, []byte("Transfer")):
-		return kindTransfer
+	if len(b) < 7 { // the shortest name, "Inbound", has 7 letters
+		return kindOther
+	}
+	switch b[0] | 0x20 { // the first letter decides which name to compare
+	case 'i':
+		switch {
+		case bytes.EqualFold(b, []byte("Inbound")):
+			return kindInbound
+		case bytes.EqualFold(b, []byte("Internal")):
+			return kindInternal
+		}
+	case 'o':
+		if bytes.EqualFold(b, []byte("Outbound")) {
+			return kindOutbound
+		}
+	case 't':
+		if bytes.EqualFold(b, []byte("Transfer")) {
+			return kindTransfer
+		}
 	}
 	return kindOther
 }

@@ -79,7 +79,7 @@ func refParse(tb testing.TB, data []byte) []refLeg {
 			from: get(rec, "callfrom"), to: get(rec, "callto"),
 			status: strings.TrimSpace(get(rec, "status")), kind: strings.ToLower(strings.TrimSpace(get(rec, "type"))),
 			dur: num(get(rec, "callduraction")), talk: num(get(rec, "talkduraction"))}
-		if s := strings.TrimSpace(get(rec, "timestart")); len(s) == 19 {
+		if s := strings.TrimSpace(get(rec, "timestart")); refTimeForm.MatchString(s) {
 			if t, err := time.Parse("2006-01-02 15:04:05", s); err == nil {
 				l.start = t
 			}

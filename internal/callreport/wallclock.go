@@ -15,29 +15,32 @@ const noTime = int64(-1 << 63) // timestart missing or not a time
 const timeLayout = "dddd-dd-dd dd:dd:dd"
 
 // parseStart reads a timestart, "2025-01-02 08:30:00" (surrounding white space
-// allowed), as wall-clock seconds; noTime when it is not a real time in that form.
+// allowed), as wall-clock seconds; noTime when it is not a real time in exactly that
+// form, every field with all its digits, as the PBX writes it.
 func parseStart(b []byte) int64 {
-	b = bytes.TrimSpace(b)
 	if len(b) != len(timeLayout) {
-		return noTime
-	}
-	var f [6]int64 // year, month, day, hour, minute, second
-	i := 0
-	for j, c := range b {
-		if timeLayout[j] != 'd' {
-			if c != timeLayout[j] {
-				return noTime
-			}
-			i++
-			continue
-		}
-		if c < '0' || c > '9' {
+		b = bytes.TrimSpace(b)
+		if len(b) != len(timeLayout) {
 			return noTime
 		}
-		f[i] = f[i]*10 + int64(c-'0')
 	}
-	year, month, day, hour, minute, second := f[0], f[1], f[2], f[3], f[4], f[5]
-	if month < 1 || month > 12 || day < 1 || day > daysIn(year, month) || hour > 23 || minute > 59 || second > 59 {
+	// Fixed places, checked in one expression: this runs a million times.
+	if b[4] != '-' || b[7] != '-' || b[10] != ' ' || b[13] != ':' || b[16] != ':' {
+		return noTime
+	}
+	var bad byte
+	num := func(i, n int) int64 {
+		var v int64
+		for _, c := range b[i : i+n] {
+			d := c - '0'
+			bad |= d / 10 // a byte that is no digit makes d at least 10
+			v = v*10 + int64(d)
+		}
+		return v
+	}
+	year, month, day := num(0, 4), num(5, 2), num(8, 2)
+	hour, minute, second := num(11, 2), num(14, 2), num(17, 2)
+	if bad != 0 || month < 1 || month > 12 || day < 1 || day > daysIn(year, month) || hour > 23 || minute > 59 || second > 59 {
 		return noTime
 	}
 	return daysFromCivil(year, month, day)*86400 + hour*3600 + minute*60 + second
