@@ -69,7 +69,7 @@ func (e *extensionSet) indexLegs(c *Calls, d *rowData, order []int32, dict *dict
 		}
 		return unknown
 	}
-	inParts(len(order), func(lo, hi int) {
+	c.split.run(len(order), func(lo, hi int) {
 		for k, r := range order[lo:hi] {
 			c.legFrom[lo+k], c.legTo[lo+k] = find(d.fromExt[r]), find(d.toExt[r])
 		}

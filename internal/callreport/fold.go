@@ -25,6 +25,8 @@ type Input struct {
 	// time (only its date and clock are read). Call-backs after it are not seen; the
 	// zero value means the latest call's start.
 	End time.Time
+
+	split splitter // how work is cut into concurrent parts; tests make parts small
 }
 
 // Call-back states and other per-call bits (Calls.state).
@@ -43,6 +45,7 @@ const (
 type Calls struct {
 	t        *cdrclient.Table
 	col      columns // the table's columns, looked up once
+	split    splitter
 	settings Settings
 	end      int64 // wall-clock seconds; call-backs after it are not seen
 
@@ -77,11 +80,14 @@ func Fold(ctx context.Context, in Input) (*Calls, error) {
 		return nil, err
 	}
 	t, s := in.Table, in.Settings
-	d := readRows(t, s.CountryCode)
+	if in.split == (splitter{}) {
+		in.split = defaultSplitter()
+	}
+	d := readRows(t, s.CountryCode, in.split)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	c := &Calls{t: t, col: columnsOf(t), settings: s}
+	c := &Calls{t: t, col: columnsOf(t), split: in.split, settings: s}
 	var callIDs, extDict dictionary
 	c.exts = newExtensionSet(in.Names, &extDict)
 	c.numberRareRows(d, &callIDs, &extDict)

@@ -69,7 +69,7 @@ func columnsOf(t *cdrclient.Table) columns {
 }
 
 // readRows reads every row of t, in parts on every CPU.
-func readRows(t *cdrclient.Table, cc string) *rowData {
+func readRows(t *cdrclient.Table, cc string, split splitter) *rowData {
 	n := t.Len()
 	d := &rowData{
 		callKey: make([]uint64, n), start: make([]int64, n), flags: make([]uint8, n),
@@ -77,14 +77,27 @@ func readRows(t *cdrclient.Table, cc string) *rowData {
 		fromExt: make([]uint64, n), toExt: make([]uint64, n),
 	}
 	c := columnsOf(t)
-	inParts(n, func(lo, hi int) { d.read(t, c, cc, lo, hi) })
+	split.run(n, func(lo, hi int) { d.read(t, c, cc, lo, hi) })
 	return d
 }
 
-// inParts runs work on parts of [0, n), one per CPU, concurrently, and returns when
-// all are done; below 16384 items a goroutine costs more than it saves.
-func inParts(n int, work func(lo, hi int)) {
-	parts := max(min(runtime.GOMAXPROCS(0), n/(1<<14)), 1)
+// splitter cuts work on n items into parts run concurrently.
+type splitter struct {
+	workers int // most parts at once; 0 means one per CPU
+	minPart int // fewest items worth a part of their own
+}
+
+// defaultSplitter uses every CPU for parts of at least 16384 items: below that, a
+// goroutine costs more than it saves.
+func defaultSplitter() splitter { return splitter{minPart: 1 << 14} }
+
+// run runs work on parts of [0, n) concurrently and returns when all are done.
+func (s splitter) run(n int, work func(lo, hi int)) {
+	workers := s.workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	parts := max(min(workers, n/max(s.minPart, 1)), 1)
 	if parts == 1 {
 		work(0, n)
 		return

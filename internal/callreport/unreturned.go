@@ -97,11 +97,13 @@ func (c *Calls) unreturned(calls []int) []Caller {
 		l := &lines[lineOfPicked[k]]
 		l.Calls = append(l.Calls, i)
 	}
-	var f callerFiller
-	for l := range lines {
-		lines[l].NumberKey = c.numbers.text(u.keys[l])
-		f.fill(c, &lines[l], u.person[l])
-	}
+	c.split.run(len(lines), func(lo, hi int) { // lines are independent: filled on every CPU
+		var f callerFiller
+		for l := lo; l < hi; l++ {
+			lines[l].NumberKey = c.numbers.text(u.keys[l])
+			f.fill(c, &lines[l], u.person[l])
+		}
+	})
 	return sortCallers(lines)
 }
 
