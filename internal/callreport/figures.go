@@ -20,18 +20,35 @@ func average(total int64, n int) int {
 	return int((2*total + int64(n)) / (2 * int64(n)))
 }
 
-func (f *Figures) add(c *Calls, i int32) {
-	f.Calls++
+// callFigures is what one call adds to Figures and where, worked out once per call
+// and added to the summary, its day and its hours.
+type callFigures struct {
+	answered, missed, notReturned int
+	talk                          int64
+	kind                          uint8
+	timed, inHours                bool
+}
+
+func figuresOf(c *Calls, i int32, timed, inHours bool) callFigures {
+	f := callFigures{talk: int64(c.talk[i]), kind: c.kind[i] & kindMask, timed: timed, inHours: inHours}
 	if c.kind[i]&answeredBit != 0 {
-		f.Answered++
+		f.answered = 1
 	}
 	if s := c.state[i]; s&missedBit != 0 {
-		f.Missed++
+		f.missed = 1
 		if s&returnedBit == 0 {
-			f.NotReturned++
+			f.notReturned = 1
 		}
 	}
-	f.TalkSeconds += int64(c.talk[i])
+	return f
+}
+
+func (f *Figures) add(d *callFigures) {
+	f.Calls++
+	f.Answered += d.answered
+	f.Missed += d.missed
+	f.NotReturned += d.notReturned
+	f.TalkSeconds += d.talk
 }
 
 // Tally is Figures of all calls and of parts of them: inbound and outbound (by the
@@ -41,20 +58,20 @@ type Tally struct {
 	All, Inbound, Outbound, InHours, AfterHours Figures
 }
 
-func (y *Tally) add(c *Calls, i int32, inHours, timed bool) {
-	y.All.add(c, i)
-	switch c.kind[i] & kindMask {
+func (y *Tally) add(d *callFigures) {
+	y.All.add(d)
+	switch d.kind {
 	case kindInbound:
-		y.Inbound.add(c, i)
+		y.Inbound.add(d)
 	case kindOutbound:
-		y.Outbound.add(c, i)
+		y.Outbound.add(d)
 	}
 	switch {
-	case !timed:
-	case inHours:
-		y.InHours.add(c, i)
+	case !d.timed:
+	case d.inHours:
+		y.InHours.add(d)
 	default:
-		y.AfterHours.add(c, i)
+		y.AfterHours.add(d)
 	}
 }
 

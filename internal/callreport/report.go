@@ -66,16 +66,18 @@ func (c *Calls) tally(rep *Report, firstDay int64) {
 		i := int32(i32)
 		st := c.start[i]
 		timed := st != noTime
-		var in bool
-		if timed {
-			sod := secondOfDay(st)
-			day := weekdayOf(st)
-			in = hours.in(day, sod)
-			rep.Days[dayOf(st)-firstDay].add(c, i, in, true)
-			rep.Hours[sod/3600].add(c, i, in, true)
-			rep.WeekHours[day][sod/3600].add(c, i, in, true)
+		if !timed {
+			f := figuresOf(c, i, false, false)
+			s.add(&f)
+			s.count(c, i)
+			continue
 		}
-		s.add(c, i, in, timed)
+		sod, day := secondOfDay(st), weekdayOf(st)
+		f := figuresOf(c, i, true, hours.in(day, sod))
+		rep.Days[dayOf(st)-firstDay].add(&f)
+		rep.Hours[sod/3600].add(&f)
+		rep.WeekHours[day][sod/3600].add(&f)
+		s.add(&f)
 		s.count(c, i)
 	}
 	if n := len(rep.Calls); n > 0 && c.start[rep.Calls[0]] != noTime {
