@@ -40,7 +40,14 @@ func (c *Calls) eventKind(i int32) uint8 {
 // findCallbacks orders the events and sets each missed call's call-back state.
 func findCallbacks(c *Calls) callbackEvents {
 	var ev callbackEvents
-	var keys []uint64
+	n := 0
+	for i := range c.start {
+		if c.eventKind(int32(i)) != evNone {
+			n++
+		}
+	}
+	keys := make([]uint64, 0, n) // counted first: no growing copies
+	ev.call = make([]int32, 0, n)
 	for _, i := range c.byTime {
 		if c.eventKind(i) != evNone {
 			ev.call = append(ev.call, i)
