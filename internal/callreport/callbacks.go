@@ -1,0 +1,148 @@
+package callreport
+
+// callbackEvents are the calls that matter for call-backs (missed calls, answered
+// calls with a person, unanswered outbound calls), those with an external number and
+// a time, ordered by number, then time: the calls with one person are a run, and the
+// runs number the people.
+type callbackEvents struct {
+	call     []int32 // call indexes
+	runStart []int32 // person p's calls are call[runStart[p]:runStart[p+1]]
+	person   []int32 // per call: its person, or -1 when it is no event
+}
+
+// run returns person p's calls, in time order.
+func (ev *callbackEvents) run(p int32) []int32 { return ev.call[ev.runStart[p]:ev.runStart[p+1]] }
+
+// event kinds of a call, for the sweep.
+const (
+	evNone uint8 = iota
+	evMissed
+	evReturn // an answered inbound call from the person or outbound call to them
+	evTry    // an unanswered outbound call to the person
+)
+
+func (c *Calls) eventKind(i int32) uint8 {
+	if c.number[i] == 0 || c.start[i] == noTime {
+		return evNone
+	}
+	kind, answered := c.kind[i]&kindMask, c.kind[i]&answeredBit != 0
+	switch {
+	case c.state[i]&missedBit != 0:
+		return evMissed
+	case answered && (kind == kindInbound || kind == kindOutbound):
+		return evReturn
+	case kind == kindOutbound:
+		return evTry
+	}
+	return evNone
+}
+
+// findCallbacks orders the events and sets each missed call's call-back state.
+func findCallbacks(c *Calls) callbackEvents {
+	var ev callbackEvents
+	n := 0
+	for i := range c.start {
+		if c.eventKind(int32(i)) != evNone {
+			n++
+		}
+	}
+	keys := make([]uint64, 0, n) // counted first: no growing copies
+	ev.call = make([]int32, 0, n)
+	for _, i := range c.byTime {
+		if c.eventKind(i) != evNone {
+			ev.call = append(ev.call, i)
+			keys = append(keys, c.number[i])
+		}
+	}
+	sortByKey(keys, ev.call) // stable: time order within a person
+	ev.person = make([]int32, len(c.start))
+	for i := range ev.person {
+		ev.person[i] = -1
+	}
+	var sw sweep
+	for lo := 0; lo < len(keys); {
+		hi := lo + 1
+		for hi < len(keys) && keys[hi] == keys[lo] {
+			hi++
+		}
+		person := int32(len(ev.runStart))
+		ev.runStart = append(ev.runStart, int32(lo))
+		for _, i := range ev.call[lo:hi] {
+			ev.person[i] = person
+		}
+		sw.run(c, ev.call[lo:hi])
+		lo = hi
+	}
+	ev.runStart = append(ev.runStart, int32(len(keys)))
+	w := c.settings.windowSeconds()
+	for i, s := range c.state {
+		if s&(missedBit|returnedBit) == missedBit && c.start[i] != noTime && c.start[i]+w > c.end {
+			c.state[i] |= openBit
+		}
+	}
+	return ev
+}
+
+// sweep finds, for each missed call of one person's run (in time order), the first
+// call-back and the first try after it, in time linear in the run.
+type sweep struct {
+	t                 []int64
+	blockEnd, nextRet []int32
+	nextTry           []int32
+}
+
+func (sw *sweep) run(c *Calls, run []int32) {
+	n := len(run)
+	if n < 2 { // a call alone has no call-back
+		return
+	}
+	w := c.settings.windowSeconds()
+	hasMissed := false
+	sw.t = sw.t[:0]
+	for _, i := range run {
+		sw.t = append(sw.t, c.start[i])
+		hasMissed = hasMissed || c.state[i]&missedBit != 0
+	}
+	if !hasMissed {
+		return
+	}
+	sw.blockEnd = resize(sw.blockEnd, n)
+	sw.nextRet = resize(sw.nextRet, n+1)
+	sw.nextTry = resize(sw.nextTry, n+1)
+	sw.nextRet[n], sw.nextTry[n] = int32(n), int32(n)
+	for p := n - 1; p >= 0; p-- {
+		// blockEnd: the first place after p whose time is later than p's ("after t").
+		if p+1 < n && sw.t[p+1] == sw.t[p] {
+			sw.blockEnd[p] = sw.blockEnd[p+1]
+		} else {
+			sw.blockEnd[p] = int32(p + 1)
+		}
+		sw.nextRet[p], sw.nextTry[p] = sw.nextRet[p+1], sw.nextTry[p+1]
+		switch c.eventKind(run[p]) {
+		case evReturn:
+			sw.nextRet[p] = int32(p)
+		case evTry:
+			sw.nextTry[p] = int32(p)
+		}
+	}
+	for p, i := range run {
+		if c.state[i]&missedBit == 0 {
+			continue
+		}
+		limit := sw.t[p] + w
+		b := sw.blockEnd[p]
+		switch {
+		case sw.nextRet[b] < int32(n) && sw.t[sw.nextRet[b]] <= limit:
+			c.state[i] |= returnedBit
+		case sw.nextTry[b] < int32(n) && sw.t[sw.nextTry[b]] <= limit:
+			c.state[i] |= triedBit
+		}
+	}
+}
+
+func resize(s []int32, n int) []int32 {
+	if cap(s) < n {
+		return make([]int32, n)
+	}
+	return s[:n]
+}

@@ -1,0 +1,264 @@
+package callreport
+
+import (
+	"bytes"
+	"math"
+	"runtime"
+	"sync"
+
+	"cdrdesk/cdrclient"
+)
+
+// Kinds of leg and call (the type column), and the answered bit, in one byte.
+const (
+	kindOther    uint8 = iota // Callback, an unknown type, or empty
+	kindInbound               // Inbound
+	kindOutbound              // Outbound
+	kindInternal              // Internal
+	kindTransfer              // Transfer
+	kindMask     uint8 = 7
+
+	answeredBit uint8 = 1 << 3 // status ANSWERED (any letter case)
+	dictBitRow  uint8 = 1 << 4 // some key of the row needs the dictionary pass
+)
+
+// rings reports whether a leg of this kind rings its callto: an inbound or internal
+// leg, and a transfer, which hands the call on to its callto.
+func rings(kind uint8) bool {
+	return kind == kindInbound || kind == kindInternal || kind == kindTransfer
+}
+
+// places reports whether a leg of this kind is placed by its callfrom extension.
+func places(kind uint8) bool { return kind == kindOutbound || kind == kindInternal }
+
+// Keys of callids: a "<seconds>.<sequence>" callid packs exactly; an empty callid is a
+// call of its own (its row number makes the key unique); others go to the dictionary.
+const (
+	callParsedBit = 1 << 61
+	callOwnBit    = 1 << 62
+	maxCallSecs   = 1 << 39
+	maxCallSeq    = 1 << 22
+)
+
+const noSeconds = math.MaxUint32 // a duration that is empty or not a number
+
+// rowData is what the fold needs of every row, read once, in parts, concurrently.
+type rowData struct {
+	callKey []uint64 // see callParsedBit
+	start   []int64  // wall-clock seconds or noTime
+	flags   []uint8  // kind | answeredBit | dictBitRow
+	talk    []uint32 // talkduraction, or noSeconds
+	dur     []uint32 // callduraction, or noSeconds
+	number  []uint64 // key of the external number of the leg's side (inbound: callfrom; outbound: callto); 0 none
+	fromExt []uint64 // packed callfrom of a leg its callfrom places; 0 none
+	toExt   []uint64 // packed callto of a leg that rings it; 0 none
+}
+
+// columns are the indexes of the columns read (-1 when missing: fields read as "").
+type columns struct {
+	callID, start, from, to, dur, talk, status, kind int
+}
+
+func columnsOf(t *cdrclient.Table) columns {
+	return columns{
+		callID: t.Column(cdrclient.ColCallID), start: t.Column(cdrclient.ColTimeStart),
+		from: t.Column(cdrclient.ColCallFrom), to: t.Column(cdrclient.ColCallTo),
+		dur: t.Column(cdrclient.ColCallDuration), talk: t.Column(cdrclient.ColTalkDuration),
+		status: t.Column(cdrclient.ColStatus), kind: t.Column(cdrclient.ColType),
+	}
+}
+
+// readRows reads every row of t, in parts on every CPU.
+func readRows(t *cdrclient.Table, cc string, split splitter) *rowData {
+	n := t.Len()
+	d := &rowData{
+		callKey: make([]uint64, n), start: make([]int64, n), flags: make([]uint8, n),
+		talk: make([]uint32, n), dur: make([]uint32, n), number: make([]uint64, n),
+		fromExt: make([]uint64, n), toExt: make([]uint64, n),
+	}
+	c := columnsOf(t)
+	split.run(n, func(lo, hi int) { d.read(t, c, cc, lo, hi) })
+	return d
+}
+
+// splitter cuts work on n items into parts run concurrently.
+type splitter struct {
+	workers int // most parts at once; 0 means one per CPU
+	minPart int // fewest items worth a part of their own
+}
+
+// defaultSplitter uses every CPU for parts of at least 16384 items: below that, a
+// goroutine costs more than it saves.
+func defaultSplitter() splitter { return splitter{minPart: 1 << 14} }
+
+// run runs work on parts of [0, n) concurrently and returns when all are done.
+func (s splitter) run(n int, work func(lo, hi int)) {
+	workers := s.workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	parts := max(min(workers, n/max(s.minPart, 1)), 1)
+	if parts == 1 {
+		work(0, n)
+		return
+	}
+	var wg sync.WaitGroup
+	for p := range parts {
+		lo, hi := p*n/parts, (p+1)*n/parts
+		wg.Go(func() { work(lo, hi) })
+	}
+	wg.Wait()
+}
+
+// Columns of a row as read, in the order read fetches them.
+const (
+	fKind = iota
+	fStatus
+	fCallID
+	fStart
+	fTalk
+	fDur
+	fFrom
+	fTo
+	nFields
+)
+
+// read fills rows [lo, hi).
+func (d *rowData) read(t *cdrclient.Table, c columns, cc string, lo, hi int) {
+	cols := []int{fKind: c.kind, fStatus: c.status, fCallID: c.callID, fStart: c.start,
+		fTalk: c.talk, fDur: c.dur, fFrom: c.from, fTo: c.to}
+	ends := make([]int, nFields)
+	buf := make([]byte, 0, 512)
+	key := make([]byte, 0, 64)
+	for r := lo; r < hi; r++ {
+		buf = t.AppendFields(buf[:0], ends, r, cols) // kept: it grows to the longest row once
+		field := func(f int) []byte {
+			from := 0
+			if f > 0 {
+				from = ends[f-1]
+			}
+			return bytes.TrimSpace(buf[from:ends[f]])
+		}
+		var needDict bool
+		kind := kindOf(field(fKind))
+		flags := kind
+		if bytes.EqualFold(field(fStatus), []byte("ANSWERED")) {
+			flags |= answeredBit
+		}
+		k, ok := callKey(field(fCallID), r)
+		d.callKey[r], needDict = k, !ok
+		d.start[r] = parseStart(field(fStart))
+		d.talk[r] = seconds(field(fTalk))
+		d.dur[r] = seconds(field(fDur))
+		var num, fromExt, toExt uint64
+		from := field(fFrom)
+		if kind == kindInbound {
+			key = appendNumberKey(key[:0], from, cc)
+			num, ok = packedOrDict(key)
+			needDict = needDict || !ok
+		}
+		if places(kind) {
+			fromExt, ok = packedOrDict(from)
+			needDict = needDict || !ok
+		}
+		to := field(fTo)
+		if kind == kindOutbound {
+			key = appendNumberKey(key[:0], to, cc)
+			num, ok = packedOrDict(key)
+			needDict = needDict || !ok
+		}
+		if rings(kind) {
+			toExt, ok = packedOrDict(to)
+			needDict = needDict || !ok
+		}
+		d.number[r], d.fromExt[r], d.toExt[r] = num, fromExt, toExt
+		if needDict {
+			flags |= dictBitRow
+		}
+		d.flags[r] = flags
+	}
+}
+
+// packedOrDict packs b; ok is false when b must be numbered in the dictionary
+// (the key is then dictBit, a placeholder). Empty b is key 0, "none".
+func packedOrDict(b []byte) (uint64, bool) {
+	if len(b) == 0 {
+		return 0, true
+	}
+	if k, ok := packDigits(b); ok {
+		return k, true
+	}
+	return dictBit, false
+}
+
+// callKey packs a callid; ok is false when it must be numbered in the dictionary.
+func callKey(b []byte, row int) (uint64, bool) {
+	if len(b) == 0 {
+		return callOwnBit | uint64(row), true
+	}
+	dot := bytes.IndexByte(b, '.')
+	if dot < 0 {
+		return dictBit, false
+	}
+	secs, ok1 := canonicalNumber(b[:dot], maxCallSecs)
+	seq, ok2 := canonicalNumber(b[dot+1:], maxCallSeq)
+	if !ok1 || !ok2 {
+		return dictBit, false
+	}
+	return callParsedBit | secs<<22 | seq, true
+}
+
+// canonicalNumber reads digits without a leading zero (except "0") below limit, so
+// that two callids with the same numbers are the same text.
+func canonicalNumber(b []byte, limit uint64) (uint64, bool) {
+	if len(b) == 0 || len(b) > 1 && b[0] == '0' || len(b) > 13 {
+		return 0, false
+	}
+	var v uint64
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		v = v*10 + uint64(c-'0')
+	}
+	return v, v < limit
+}
+
+func kindOf(b []byte) uint8 {
+	if len(b) < 7 { // the shortest name, "Inbound", has 7 letters
+		return kindOther
+	}
+	switch b[0] | 0x20 { // the first letter decides which name to compare
+	case 'i':
+		switch {
+		case bytes.EqualFold(b, []byte("Inbound")):
+			return kindInbound
+		case bytes.EqualFold(b, []byte("Internal")):
+			return kindInternal
+		}
+	case 'o':
+		if bytes.EqualFold(b, []byte("Outbound")) {
+			return kindOutbound
+		}
+	case 't':
+		if bytes.EqualFold(b, []byte("Transfer")) {
+			return kindTransfer
+		}
+	}
+	return kindOther
+}
+
+// seconds reads a whole number of seconds (already trimmed); noSeconds otherwise.
+func seconds(b []byte) uint32 {
+	if len(b) == 0 || len(b) > 9 {
+		return noSeconds
+	}
+	var v uint32
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return noSeconds
+		}
+		v = v*10 + uint32(c-'0')
+	}
+	return v
+}

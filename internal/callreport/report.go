@@ -1,0 +1,142 @@
+package callreport
+
+import (
+	"slices"
+	"sync"
+)
+
+// Report is every figure of the call reports over some of the calls.
+type Report struct {
+	// Calls are the calls reported, by start (calls without a time last).
+	Calls   []int
+	Summary Summary
+	// Unreturned has one line per person with a missed call not returned, newest
+	// last missed call first.
+	Unreturned []Caller
+	// Extensions has one line per extension with any figure, by number (see
+	// SortExtensions for other orders).
+	Extensions []Extension
+	// Days runs from the first call's date to the last one's, quiet days included.
+	Days []Day
+	// Hours is by hour of day (PBX time); WeekHours by weekday (time.Weekday, Sunday
+	// = 0) and hour.
+	Hours     [24]Tally
+	WeekHours [7][24]Tally
+}
+
+// Report computes the figures over the calls that have a leg among rows (the rows a
+// filter or a search left, in any order); nil rows means every call. A call is
+// reported whole: all its legs count, also those the filter left out, so that a call
+// answered by a colleague never looks missed. Call-backs are looked for among all
+// calls of the table, so a filter never makes a returned call look unreturned.
+func (c *Calls) Report(rows []int) *Report {
+	rep := &Report{Calls: c.selected(rows)}
+	s := &rep.Summary
+	s.End = wallTime(c.end)
+	var firstDay, lastDay int64
+	timedCalls := false
+	for _, i := range rep.Calls {
+		if st := c.start[i]; st != noTime {
+			d := dayOf(st)
+			if !timedCalls {
+				firstDay, lastDay, timedCalls = d, d, true
+			}
+			firstDay, lastDay = min(firstDay, d), max(lastDay, d)
+		}
+	}
+	if timedCalls {
+		rep.Days = make([]Day, lastDay-firstDay+1)
+		for k := range rep.Days {
+			rep.Days[k].Date = wallTime((firstDay + int64(k)) * 86400)
+		}
+	}
+	var wg sync.WaitGroup // three independent passes over the calls, on every CPU
+	wg.Go(func() { rep.Unreturned = c.unreturned(rep.Calls) })
+	wg.Go(func() { rep.Extensions = c.extensions(rep.Calls) })
+	c.tally(rep, firstDay)
+	wg.Wait()
+	return rep
+}
+
+// tally adds every reported call to the summary, its day and its hours.
+func (c *Calls) tally(rep *Report, firstDay int64) {
+	s := &rep.Summary
+	hours := c.settings.BusinessHours
+	for _, i32 := range rep.Calls {
+		i := int32(i32)
+		st := c.start[i]
+		timed := st != noTime
+		if !timed {
+			f := figuresOf(c, i, false, false)
+			s.add(&f)
+			s.count(c, i)
+			continue
+		}
+		sod, day := secondOfDay(st), weekdayOf(st)
+		f := figuresOf(c, i, true, hours.in(day, sod))
+		rep.Days[dayOf(st)-firstDay].add(&f)
+		rep.Hours[sod/3600].add(&f)
+		rep.WeekHours[day][sod/3600].add(&f)
+		s.add(&f)
+		s.count(c, i)
+	}
+	if n := len(rep.Calls); n > 0 && c.start[rep.Calls[0]] != noTime {
+		s.First = wallTime(c.start[rep.Calls[0]])
+		for k := n - 1; k >= 0; k-- {
+			if st := c.start[rep.Calls[k]]; st != noTime {
+				s.Last = wallTime(st)
+				break
+			}
+		}
+	}
+}
+
+// count adds call i to the summary's own figures.
+func (s *Summary) count(c *Calls, i int32) {
+	switch c.kind[i] & kindMask {
+	case kindInternal:
+		s.Internal++
+	case kindOther, kindTransfer:
+		s.Other++
+	}
+	s.Legs += int(c.legStart[i+1] - c.legStart[i])
+	st := c.state[i]
+	if st&returnedBit != 0 {
+		s.Returned++
+	}
+	if st&triedBit != 0 {
+		s.Tried++
+	}
+	if st&shortBit != 0 {
+		s.Short++
+	}
+	if st&openBit != 0 {
+		s.Open++
+	}
+	if c.start[i] == noTime {
+		s.Untimed++
+	}
+}
+
+// selected returns the calls with a leg among rows (all when rows is nil), by start.
+func (c *Calls) selected(rows []int) []int {
+	out := make([]int, 0, len(c.byTime))
+	if rows == nil {
+		for _, i := range c.byTime {
+			out = append(out, int(i))
+		}
+		return out
+	}
+	marked := make([]bool, len(c.start))
+	for _, r := range rows {
+		marked[c.callOf[r]] = true
+	}
+	for _, i := range c.byTime {
+		if marked[i] {
+			out = append(out, int(i))
+		}
+	}
+	return out
+}
+
+func sortInts(s []int) { slices.Sort(s) }
