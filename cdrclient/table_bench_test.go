@@ -7,18 +7,15 @@ import (
 	"runtime"
 	"sync"
 	"testing"
-	"time"
 
 	"cdrdesk/cdrclient/pbxsim"
 )
 
-// benchCSV is a year of a busy office from the PBX simulator (2,740 calls a day, about
+// benchCSV is a year of a busy office from the PBX simulator (pbxsim.BusyYear, about
 // a million rows), generated once per test binary.
 var benchCSV = sync.OnceValue(func() []byte {
-	o := pbxsim.DefaultOptions()
-	o.CallsPerDay = 2740
+	o, from, to := pbxsim.BusyYear()
 	var b bytes.Buffer
-	from, to := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2025, 12, 31, 23, 59, 59, 0, time.UTC)
 	if err := pbxsim.New(o).WriteCSV(&b, nil, from, to); err != nil {
 		panic(err)
 	}

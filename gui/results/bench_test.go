@@ -3,7 +3,6 @@ package results
 import (
 	"sync"
 	"testing"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -19,11 +18,8 @@ import (
 // millionRows is a year of a busy office from the simulator: about a million rows,
 // made once per test binary.
 var millionRows = sync.OnceValue(func() *simData {
-	o := pbxsim.DefaultOptions()
-	o.CallsPerDay = 2740
+	o, start, end := pbxsim.BusyYear()
 	sim := pbxsim.New(o)
-	start := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
-	end := time.Date(2025, 12, 31, 23, 59, 59, 0, time.UTC)
 	t := cdrclient.NewTable()
 	if err := sim.WriteCSV(t, nil, start, end); err != nil {
 		panic(err)

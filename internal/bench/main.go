@@ -28,13 +28,8 @@ import (
 	_ "cdrdesk/internal/localeenv" // before Fyne reads the locale, as in cdrdesk's main
 )
 
-// A year at this many CSV rows a day (pbxsim's CallsPerDay) is just over a million rows.
-const callsPerDay = 2740
-
-var (
-	from = time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
-	to   = time.Date(2025, 12, 31, 23, 59, 59, 0, time.UTC)
-)
+// The year measured: a busy office's, just over a million records.
+var busyYear, from, to = pbxsim.BusyYear()
 
 func main() {
 	var err error
@@ -52,9 +47,7 @@ func main() {
 // run prints the figures of the parts named in parts (parse, export, window), or of all.
 func run(parts []string) error {
 	want := func(part string) bool { return len(parts) == 0 || slices.Contains(parts, part) }
-	opts := pbxsim.DefaultOptions()
-	opts.CallsPerDay = callsPerDay
-	sim := pbxsim.New(opts)
+	sim := pbxsim.New(busyYear)
 	var csv bytes.Buffer
 	if err := sim.WriteCSV(&csv, nil, from, to); err != nil {
 		return err

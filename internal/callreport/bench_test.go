@@ -6,7 +6,6 @@ import (
 	"runtime"
 	"sync"
 	"testing"
-	"time"
 
 	"cdrdesk/cdrclient"
 	"cdrdesk/cdrclient/pbxsim"
@@ -16,11 +15,8 @@ import (
 // made once per test binary (as internal/bench makes it).
 func yearTable(tb testing.TB) *cdrclient.Table {
 	year.once.Do(func() {
-		o := pbxsim.DefaultOptions()
-		o.CallsPerDay = 2740
+		o, from, to := pbxsim.BusyYear()
 		var csv bytes.Buffer
-		from := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
-		to := time.Date(2025, 12, 31, 23, 59, 59, 0, time.UTC)
 		if err := pbxsim.New(o).WriteCSV(&csv, nil, from, to); err != nil {
 			tb.Fatal(err)
 		}

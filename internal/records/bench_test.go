@@ -4,6 +4,7 @@ import (
 	"runtime"
 	"sync"
 	"testing"
+	"time"
 
 	"cdrdesk/cdrclient"
 	"cdrdesk/cdrclient/pbxsim"
@@ -13,9 +14,8 @@ import (
 // It is made once per test binary.
 func bigTable(tb testing.TB) *cdrclient.Table {
 	big.once.Do(func() {
-		o := pbxsim.DefaultOptions()
-		o.CallsPerDay = 2740
-		big.t = simTable(tb, o, "2025-01-01", "2025-12-31")
+		o, from, to := pbxsim.BusyYear()
+		big.t = simTable(tb, o, from.Format(time.DateOnly), to.Format(time.DateOnly))
 	})
 	return big.t
 }
