@@ -106,8 +106,8 @@ type written struct {
 func writeWorkbook(t testing.TB, calls *callreport.Calls, rep *callreport.Report, l *language) *written {
 	t.Helper()
 	in := Input{
-		Query:     Query{PBX: "总部 PBX", Extensions: "all", From: monthFrom, To: monthTo},
-		Calls:     calls, Report: rep, Translate: l.translate,
+		Query: Query{PBX: "总部 PBX", Extensions: "all", From: monthFrom, To: monthTo},
+		Calls: calls, Report: rep, Translate: l.translate,
 	}
 	var out bytes.Buffer
 	if err := Write(context.Background(), &out, in); err != nil {
