@@ -89,7 +89,7 @@ func TestLayout(t *testing.T) {
 		t.Errorf("extension number stored as %v", typ)
 	}
 	for _, c := range []struct{ sheet, cell, shown string }{
-		{"按分机统计", "I2", `^\d+:\d\d:\d\d$`},               // talk time
+		{"按分机统计", "I2", `^\d+:\d\d:\d\d$`},                  // talk time
 		{"按日", "A2", `^2026-04-01$`},                        // date
 		{"未回拨的未接来电", "C2", `^2026-04-\d\d \d\d:\d\d:\d\d$`}, // first missed
 		{"摘要", "B8", `^24:00:00$`},                          // call-back window
