@@ -58,23 +58,3 @@ func BenchmarkYear(b *testing.B) {
 		}
 	})
 }
-
-// writeTable writes every record of t with rw, as the window's Save does.
-func writeTable(rw report.Writer, t *cdrclient.Table) error {
-	cols := t.Columns()
-	if err := rw.Header(cols); err != nil {
-		rw.Close()
-		return err
-	}
-	fields := make([]string, len(cols))
-	for r := range t.Len() {
-		for c := range fields {
-			fields[c] = t.Field(r, c)
-		}
-		if err := rw.Row(fields); err != nil {
-			rw.Close()
-			return err
-		}
-	}
-	return rw.Close()
-}

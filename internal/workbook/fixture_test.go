@@ -17,6 +17,7 @@ import (
 	"cdrdesk/cdrclient/pbxsim"
 	"cdrdesk/internal/callreport"
 	"cdrdesk/internal/explain"
+	"cdrdesk/internal/report"
 )
 
 // monthFrom and monthTo are the range of the test workbooks: a month of the
@@ -181,4 +182,24 @@ func compareRows(t *testing.T, sheet string, got [][]string, first int, want [][
 	if exact && len(got) != first-1+len(want) {
 		t.Errorf("%s: %d rows, want %d", sheet, len(got), first-1+len(want))
 	}
+}
+
+// writeTable writes every record of t with rw, as the window's Save does.
+func writeTable(rw report.Writer, t *cdrclient.Table) error {
+	cols := t.Columns()
+	if err := rw.Header(cols); err != nil {
+		rw.Close()
+		return err
+	}
+	fields := make([]string, len(cols))
+	for r := range t.Len() {
+		for c := range fields {
+			fields[c] = t.Field(r, c)
+		}
+		if err := rw.Row(fields); err != nil {
+			rw.Close()
+			return err
+		}
+	}
+	return rw.Close()
 }

@@ -180,21 +180,8 @@ func TestRecords(t *testing.T) {
 	calls := monthCalls(t, callreport.DefaultSettings())
 	w := writeWorkbook(t, calls, calls.Report(nil), english())
 	var plain bytes.Buffer
-	rw := report.NewXLSX(&plain, report.Options{})
 	table := calls.Table()
-	if err := rw.Header(table.Columns()); err != nil {
-		t.Fatal(err)
-	}
-	fields := make([]string, len(table.Columns()))
-	for r := range table.Len() {
-		for c := range fields {
-			fields[c] = table.Field(r, c)
-		}
-		if err := rw.Row(fields); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := rw.Close(); err != nil {
+	if err := writeTable(report.NewXLSX(&plain, report.Options{}), table); err != nil {
 		t.Fatal(err)
 	}
 	p, err := excelize.OpenReader(&plain)
