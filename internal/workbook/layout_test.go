@@ -14,6 +14,8 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"cdrdesk/cdrclient"
+	"cdrdesk/cdrclient/pbxsim"
 	"cdrdesk/internal/callreport"
 	"cdrdesk/internal/report"
 )
@@ -223,4 +225,41 @@ func TestCancel(t *testing.T) {
 // isText reports whether a cell type is a string, never read as a number.
 func isText(typ excelize.CellType) bool {
 	return typ == excelize.CellTypeSharedString || typ == excelize.CellTypeInlineString
+}
+
+// TestNoCalls: a range without calls still gives a workbook with every sheet and
+// its headers, and no chart without data (an empty series makes Excel repair it).
+func TestNoCalls(t *testing.T) {
+	table := cdrclient.NewTable()
+	table.Write([]byte(strings.Join(pbxsim.Columns(), ",") + "\n"))
+	table.Close()
+	calls, err := callreport.Fold(context.Background(), callreport.Input{Table: table, Settings: callreport.DefaultSettings(), End: monthTo})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := writeWorkbook(t, calls, calls.Report(nil), english())
+	if got := w.f.GetSheetList(); !slices.Equal(got, sheetKeys) {
+		t.Errorf("sheets %q", got)
+	}
+	for _, c := range []struct {
+		sheet string
+		rows  int
+	}{{"By extension", 1}, {"By day", 1}, {"Missed not returned", 1}, {"Call records", 1}} {
+		if got := w.rows(t, c.sheet); len(got) != c.rows {
+			t.Errorf("%s: %d rows, want %d", c.sheet, len(got), c.rows)
+		}
+	}
+	if v, _ := w.f.GetCellValue("Summary", "B13"); v != "0" {
+		t.Errorf("calls %q, want 0", v)
+	}
+	z, _ := zip.NewReader(bytes.NewReader(w.bytes), int64(len(w.bytes)))
+	var charts int
+	for _, f := range z.File {
+		if strings.HasPrefix(f.Name, "xl/charts/chart") {
+			charts++
+		}
+	}
+	if charts != 1 {
+		t.Errorf("%d charts, want only the Summary's", charts)
+	}
 }
