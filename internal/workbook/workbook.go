@@ -61,7 +61,6 @@ func Write(ctx context.Context, w io.Writer, in Input) (err error) {
 	if err := b.records(ctx); err != nil {
 		return err
 	}
-	f.SetActiveSheet(0)
 	// Straight into w, not assembled in memory first (as the plain export does).
 	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return zip.NewWriter(w) })
 	_, err = f.WriteToBuffer()
