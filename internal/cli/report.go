@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"strings"
 	"time"
 
 	"cdrdesk/cdrclient"
@@ -63,7 +64,7 @@ func runReport(ctx context.Context, args []string, env Env) int {
 	cf.register(fs)
 	qf.register(fs)
 	sf.register(fs)
-	fs.StringVar(&out, "out", "", "file to write; default: a name like CDR_<pbx>_<extensions>_<from>_<to>.xlsx here")
+	fs.StringVar(&out, "out", "", "file to write; default: a name like Report_<pbx>_<extensions>_<from>_<to>.xlsx here")
 	fs.BoolVar(&overwrite, "overwrite", false, "replace an existing file")
 	fs.DurationVar(&window, "window", cdrclient.DefaultWindow, "download long ranges in windows, the first this long (0 = all at once)")
 	if err := fs.Parse(args); err != nil {
@@ -96,7 +97,9 @@ func runReport(ctx context.Context, args []string, env Env) int {
 		return fail(env.Stderr, err)
 	}
 	if out == "" {
-		out = reportname.Suggest(conn.name, q, report.XLSX)
+		// Named apart from `export --format xlsx` of the same range, which would
+		// otherwise take the same name.
+		out = "Report_" + strings.TrimPrefix(reportname.Suggest(conn.name, q, report.XLSX), "CDR_")
 	}
 	job := reportJob{sess: conn.sess, query: q, settings: set, translate: tr,
 		about: workbook.Query{PBX: conn.name, Extensions: qf.ext, From: q.Start, To: q.End}}

@@ -166,3 +166,15 @@ func TestChineseLocale(t *testing.T) {
 		}
 	}
 }
+
+func TestReportSuggestsAName(t *testing.T) {
+	h := newHarness(t, nil)
+	dir := t.TempDir()
+	t.Chdir(dir)
+	if code, _, stderr := h.run(append([]string{"report"}, h.conn("--ext", "1000", "--range", "yesterday")...)...); code != ExitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if got := dirEntries(t, dir); len(got) != 1 || got[0] != "Report_127.0.0.1_1000_20260519_20260519.xlsx" {
+		t.Errorf("files %v", got)
+	}
+}
