@@ -29,9 +29,11 @@ INSTALLER_PACKAGES := nsis imagemagick
 LINUX_PACKAGE_PACKAGES := xz-utils desktop-file-utils
 WINE_PACKAGES := wine wine64 unzip icoutils
 RELEASE_PACKAGES := $(WINDOWS_PACKAGES) $(INSTALLER_PACKAGES) $(LINUX_PACKAGE_PACKAGES) $(WINE_PACKAGES)
-TEST_PACKAGES := gnome-keyring dbus dbus-x11 $(BUILD_PACKAGES) $(HEADLESS_PACKAGES) $(RELEASE_PACKAGES)
+# Reading the report workbook with another program than excelize (issue 8 §3).
+WORKBOOK_CHECK_PACKAGES := libreoffice-calc-nogui
+TEST_PACKAGES := gnome-keyring dbus dbus-x11 $(BUILD_PACKAGES) $(HEADLESS_PACKAGES) $(RELEASE_PACKAGES) $(WORKBOOK_CHECK_PACKAGES)
 
-.PHONY: all build test check-go fmt-check vet unit keyring-test gui-smoke demo demo-cli bench screenshots clean \
+.PHONY: all build test check-go fmt-check vet unit keyring-test gui-smoke workbook-check demo demo-cli bench screenshots clean \
 	windows installer linux install release-check installer-screenshots
 
 all: build
@@ -54,7 +56,7 @@ demo: build
 ## real window under Xvfb, and the release artefacts built and tried (release-check).
 test: check-go
 	@./.ci/install-packages $(TEST_PACKAGES)
-	$(MAKE) --no-print-directory fmt-check vet unit keyring-test build gui-smoke release-check
+	$(MAKE) --no-print-directory fmt-check vet unit keyring-test build gui-smoke workbook-check release-check
 
 fmt-check:
 	@out=$$(gofmt -l .); \
@@ -83,6 +85,12 @@ gui-smoke: build
 	./.ci/gui-smoke .cache/smoke-en.png en_US.UTF-8 ./cdrdesk
 	./.ci/gui-smoke .cache/smoke-zh.png zh_CN.UTF-8 ./cdrdesk
 
+## workbook-check: write a report workbook with `cdrdesk report` against the demo PBX
+## and convert every sheet with LibreOffice headless; fails if LibreOffice cannot read it.
+workbook-check: build
+	@./.ci/install-packages $(WORKBOOK_CHECK_PACKAGES)
+	./.ci/workbook-check ./cdrdesk
+
 ## demo-cli: build, start the demo PBX on loopback, export yesterday's calls from it.
 demo-cli: build
 	./.ci/demo-cli ./cdrdesk
@@ -92,6 +100,7 @@ demo-cli: build
 bench: check-go
 	@./.ci/install-packages $(BUILD_PACKAGES) $(HEADLESS_PACKAGES)
 	go test -run '^$$' -bench . -benchtime 3x -benchmem ./cdrclient/ ./internal/report/
+	go test -run '^$$' -bench Year -benchtime 1x ./internal/workbook/
 	go test -run '^$$' -bench WriteCSV -benchtime 3x ./cdrclient/pbxsim/
 	go run -tags migrated_fynedo ./internal/bench
 

@@ -41,6 +41,7 @@ Usage:
   cdrdesk                      open the window
   cdrdesk --demo               open the window connected to the built-in demo PBX
   cdrdesk export [flags]       download call records and save a report
+  cdrdesk report [flags]       save a report workbook (call reports, charts, every record)
   cdrdesk extensions [flags]   list the PBX's extensions
   cdrdesk link [flags] --allowed-ip IP
                                print a one-time download link (30 s) for the computer at IP
@@ -60,6 +61,8 @@ func Run(ctx context.Context, args []string, env Env) int {
 	switch args[0] {
 	case "export":
 		return runExport(ctx, args[1:], env)
+	case "report":
+		return runReport(ctx, args[1:], env)
 	case "extensions":
 		return runExtensions(ctx, args[1:], env)
 	case "link":

@@ -23,6 +23,10 @@ type xlsxWriter struct {
 	labels []any    // header cells, ready to write on every sheet
 	kinds  []columnKind
 
+	// into: the worksheets go into a workbook someone else owns and writes (see
+	// NewXLSXSheets); Close then only finishes them.
+	into bool
+
 	sheet      *excelize.StreamWriter // the worksheet being written, nil before Header
 	sheetName  string
 	sheetCount int
@@ -62,10 +66,25 @@ func NewXLSX(w io.Writer, opt Options) Writer {
 }
 
 func newXLSX(w io.Writer, opt Options, maxRows int) *xlsxWriter {
+	return newXLSXOf(excelize.NewFile(), w, opt, maxRows)
+}
+
+func newXLSXOf(f *excelize.File, w io.Writer, opt Options, maxRows int) *xlsxWriter {
 	if opt.SheetName == "" {
 		opt.SheetName = defaultSheetName
 	}
-	return &xlsxWriter{out: w, opt: opt, maxRows: maxRows, file: excelize.NewFile()}
+	return &xlsxWriter{out: w, opt: opt, maxRows: maxRows, file: f}
+}
+
+// NewXLSXSheets returns a Writer of the same worksheets as NewXLSX, cell for cell,
+// added after the sheets f already has: a workbook with other sheets before the
+// records (the report workbook). Its Close finishes the worksheets but neither writes
+// nor closes f; the caller does both. f must not be written by anyone else until
+// then, because the records' sheet is streamed.
+func NewXLSXSheets(f *excelize.File, opt Options) Writer {
+	x := newXLSXOf(f, nil, opt, excelMaxRows)
+	x.into = true
+	return x
 }
 
 // Header starts the first worksheet with the header row.
@@ -125,6 +144,12 @@ func (x *xlsxWriter) Close() (err error) {
 		return x.errOr(errClosed)
 	}
 	x.closed = true
+	if x.into {
+		if x.err == nil {
+			x.err = x.finish()
+		}
+		return x.err
+	}
 	defer func() { err = errors.Join(err, x.file.Close()) }() // removes the spill files
 	if x.err != nil {
 		return x.err

@@ -80,7 +80,7 @@ func (x *xlsxWriter) createSheet() error {
 	if strings.Contains(x.sheetName, "'") { // AutoFilter would write 'Li's CDR'!$A$1:... unescaped
 		return errApostrophe
 	}
-	if x.sheetCount == 1 {
+	if x.sheetCount == 1 && !x.into {
 		return x.file.SetSheetName(x.file.GetSheetName(0), x.sheetName)
 	}
 	_, err := x.file.NewSheet(x.sheetName)

@@ -1,0 +1,159 @@
+package cli
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"cdrdesk/cdrclient"
+	"cdrdesk/internal/atomicfile"
+	"cdrdesk/internal/callreport"
+	"cdrdesk/internal/explain"
+	"cdrdesk/internal/report"
+	"cdrdesk/internal/reportname"
+	"cdrdesk/internal/workbook"
+)
+
+// settingsFlags are the call reports' settings (reference/call-reports.md).
+type settingsFlags struct {
+	countryCode, businessHours    string
+	callbackWindow, ignoreShorter time.Duration
+}
+
+func (s *settingsFlags) register(fs *flag.FlagSet) {
+	d := callreport.DefaultSettings()
+	fs.StringVar(&s.countryCode, "country-code", d.CountryCode, "your country's calling code: +<code>, 00<code> and a leading 0 are ignored when numbers are compared")
+	fs.DurationVar(&s.callbackWindow, "callback-window", d.CallbackWindow, "a missed call counts as returned when the person is reached within this time")
+	fs.DurationVar(&s.ignoreShorter, "ignore-shorter", d.IgnoreShorter, "unanswered calls shorter than this are not counted as missed (like 5s)")
+	fs.StringVar(&s.businessHours, "business-hours", d.BusinessHours.String(), "office hours, for in hours / after hours")
+}
+
+// settings checks the flags; a mistake is a *cdrclient.InputError (exit status 2).
+func (s *settingsFlags) settings() (callreport.Settings, error) {
+	set := callreport.DefaultSettings()
+	h, err := callreport.ParseBusinessHours(s.businessHours)
+	if err != nil {
+		return set, err
+	}
+	set.BusinessHours, set.CountryCode = h, s.countryCode
+	set.CallbackWindow, set.IgnoreShorter = s.callbackWindow, s.ignoreShorter
+	return set, set.Validate()
+}
+
+func runReport(ctx context.Context, args []string, env Env) int {
+	fs := flag.NewFlagSet("report", flag.ContinueOnError)
+	fs.SetOutput(env.Stderr)
+	fs.Usage = func() {
+		fmt.Fprint(fs.Output(), "Usage: cdrdesk report [flags]\n\n"+
+			"Saves a report workbook (.xlsx): summary, by extension, by day, by hour, missed calls\n"+
+			"not returned, charts, and every record. Its words are in English, or in Chinese when\n"+
+			"the locale (LANGUAGE, LC_ALL or LANG) is Chinese, like LANG=zh_CN.UTF-8.\n\nFlags:\n")
+		fs.PrintDefaults()
+	}
+	var (
+		cf        connFlags
+		qf        queryFlags
+		sf        settingsFlags
+		out       string
+		overwrite bool
+		window    time.Duration
+	)
+	cf.register(fs)
+	qf.register(fs)
+	sf.register(fs)
+	fs.StringVar(&out, "out", "", "file to write; default: a name like Report_<pbx>_<extensions>_<from>_<to>.xlsx here")
+	fs.BoolVar(&overwrite, "overwrite", false, "replace an existing file")
+	fs.DurationVar(&window, "window", cdrclient.DefaultWindow, "download long ranges in windows, the first this long (0 = all at once)")
+	if err := fs.Parse(args); err != nil {
+		return ExitUsage
+	}
+	if fs.NArg() > 0 {
+		return fail(env.Stderr, usagef("unexpected argument %q", fs.Arg(0)))
+	}
+	q, err := qf.query(env.Now())
+	if err != nil {
+		return fail(env.Stderr, err)
+	}
+	if window < 0 {
+		return fail(env.Stderr, usagef("--window must not be negative"))
+	}
+	q.Window = window
+	if window == 0 {
+		q.Window = -1
+	}
+	set, err := sf.settings()
+	if err != nil {
+		return fail(env.Stderr, err)
+	}
+	tr, err := workbookLanguage(env.Getenv)
+	if err != nil {
+		return fail(env.Stderr, err)
+	}
+	conn, err := cf.connect(env)
+	if err != nil {
+		return fail(env.Stderr, err)
+	}
+	if out == "" {
+		// Named apart from `export --format xlsx` of the same range, which would
+		// otherwise take the same name.
+		out = "Report_" + strings.TrimPrefix(reportname.Suggest(conn.name, q, report.XLSX), "CDR_")
+	}
+	job := reportJob{sess: conn.sess, query: q, settings: set, translate: tr,
+		about: workbook.Query{PBX: conn.name, Extensions: qf.ext, From: q.Start, To: q.End}}
+	if out == "-" {
+		err = job.write(ctx, env.Stdout)
+	} else {
+		err = atomicfile.Write(ctx, out, overwrite, func(w io.Writer) error { return job.write(ctx, w) })
+	}
+	conn.finish(env, err)
+	if err != nil {
+		return fail(env.Stderr, err)
+	}
+	if job.sum.OtherPeriod != nil {
+		fmt.Fprintln(env.Stderr, "warning: "+explain.OtherPeriod(job.sum.OtherPeriod, explain.English))
+	}
+	fmt.Fprintf(env.Stderr, "saved report of %d calls (%d records) to %s\n", job.calls, job.records, out)
+	return ExitOK
+}
+
+// reportJob downloads a range and writes its report workbook.
+type reportJob struct {
+	sess      *cdrclient.Session
+	query     cdrclient.Query
+	settings  callreport.Settings
+	translate explain.Translate
+	about     workbook.Query
+
+	sum            cdrclient.Summary
+	calls, records int
+}
+
+// write downloads the records and the extensions' names, folds the calls and writes
+// the workbook to w. The whole table is kept: the reports need every call at once.
+func (j *reportJob) write(ctx context.Context, w io.Writer) error {
+	exts, err := j.sess.Extensions(ctx)
+	if err != nil {
+		return err
+	}
+	names := make(map[string]string, len(exts))
+	for _, e := range exts {
+		names[e.Number] = e.Name
+	}
+	table := cdrclient.NewTable()
+	if j.sum, err = j.sess.Fetch(ctx, j.query, table, nil); err != nil {
+		return err
+	}
+	if err := table.Close(); err != nil {
+		return err
+	}
+	calls, err := callreport.Fold(ctx, callreport.Input{Table: table, Names: names, Settings: j.settings, End: j.query.End})
+	if err != nil {
+		return err
+	}
+	rep := calls.Report(nil)
+	j.calls, j.records = calls.Len(), table.Len()
+	return workbook.Write(ctx, w, workbook.Input{Query: j.about, Calls: calls, Report: rep, Translate: j.translate})
+}
