@@ -53,7 +53,8 @@ demo: build
 
 ## test: format check, vet, every unit test under the race detector, the keyring
 ## integration test against a real Secret Service (gnome-keyring in a private D-Bus), the
-## real window under Xvfb, and the release artefacts built and tried (release-check).
+## real window under Xvfb, a report workbook read by LibreOffice (workbook-check), and the
+## release artefacts built and tried (release-check).
 test: check-go
 	@./.ci/install-packages $(TEST_PACKAGES)
 	$(MAKE) --no-print-directory fmt-check vet unit keyring-test build gui-smoke workbook-check release-check
