@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"time"
 
 	"cdrdesk/cdrclient"
 	"cdrdesk/internal/atomicfile"
@@ -23,14 +22,14 @@ func runExport(ctx context.Context, args []string, env Env) int {
 		qf        queryFlags
 		out, fmtS string
 		overwrite bool
-		window    time.Duration
+		window    windowFlag
 	)
 	cf.register(fs)
 	qf.register(fs)
 	fs.StringVar(&out, "out", "", "file to write (- for standard output); default: a name like CDR_<pbx>_<extensions>_<from>_<to>.csv here")
 	fs.StringVar(&fmtS, "format", "", "csv (the PBX's file as sent), excel-csv or xlsx; default from the file name, else csv")
 	fs.BoolVar(&overwrite, "overwrite", false, "replace an existing file")
-	fs.DurationVar(&window, "window", cdrclient.DefaultWindow, "download long ranges in windows, the first this long; later ones grow while the PBX answers quickly (0 = all at once)")
+	window.register(fs)
 	if err := fs.Parse(args); err != nil {
 		return ExitUsage
 	}
@@ -41,12 +40,8 @@ func runExport(ctx context.Context, args []string, env Env) int {
 	if err != nil {
 		return fail(env.Stderr, err)
 	}
-	q.Window = window
-	if window == 0 {
-		q.Window = -1
-	}
-	if window < 0 {
-		return fail(env.Stderr, usagef("--window must not be negative"))
+	if err := window.apply(&q); err != nil {
+		return fail(env.Stderr, err)
 	}
 	conn, err := cf.connect(env)
 	if err != nil {

@@ -84,6 +84,8 @@ func TestExitStatuses(t *testing.T) {
 		{"bad preset", append([]string{"export"}, h.conn("--range", "fortnight", "--out", out())...), nil, ExitUsage, "last-month"},
 		{"bad extension", append([]string{"export"}, h.conn("--ext", "front desk", "--range", "today", "--out", out())...), nil, ExitUsage, "1000"},
 		{"bad format", append([]string{"export"}, h.conn("--range", "today", "--format", "pdf", "--out", out())...), nil, ExitUsage, "xlsx"},
+		{"negative window", append([]string{"export"}, h.conn("--range", "today", "--window", "-1h", "--out", out())...), nil, ExitUsage, "--window"},
+		{"negative window, report", append([]string{"report"}, h.conn("--range", "today", "--window", "-1h", "--out", out()+".xlsx")...), nil, ExitUsage, "--window"},
 		{"password as flag", append([]string{"export"}, h.conn("--password", "x", "--range", "today")...), nil, ExitUsage, "password"},
 		{"no password", append([]string{"export"}, h.conn("--range", "today", "--out", out())...), map[string]string{}, ExitUsage, "CDRDESK_PASSWORD"},
 		{"no PBX", []string{"export", "--range", "today"}, nil, ExitUsage, "--pbx"},

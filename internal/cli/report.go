@@ -59,14 +59,14 @@ func runReport(ctx context.Context, args []string, env Env) int {
 		sf        settingsFlags
 		out       string
 		overwrite bool
-		window    time.Duration
+		window    windowFlag
 	)
 	cf.register(fs)
 	qf.register(fs)
 	sf.register(fs)
 	fs.StringVar(&out, "out", "", "file to write; default: a name like Report_<pbx>_<extensions>_<from>_<to>.xlsx here")
 	fs.BoolVar(&overwrite, "overwrite", false, "replace an existing file")
-	fs.DurationVar(&window, "window", cdrclient.DefaultWindow, "download long ranges in windows, the first this long (0 = all at once)")
+	window.register(fs)
 	if err := fs.Parse(args); err != nil {
 		return ExitUsage
 	}
@@ -77,12 +77,8 @@ func runReport(ctx context.Context, args []string, env Env) int {
 	if err != nil {
 		return fail(env.Stderr, err)
 	}
-	if window < 0 {
-		return fail(env.Stderr, usagef("--window must not be negative"))
-	}
-	q.Window = window
-	if window == 0 {
-		q.Window = -1
+	if err := window.apply(&q); err != nil {
+		return fail(env.Stderr, err)
 	}
 	set, err := sf.settings()
 	if err != nil {
