@@ -8,8 +8,6 @@ import (
 	"io"
 
 	"cdrdesk/cdrclient"
-	"cdrdesk/internal/atomicfile"
-	"cdrdesk/internal/explain"
 	"cdrdesk/internal/report"
 	"cdrdesk/internal/reportname"
 )
@@ -18,29 +16,21 @@ func runExport(ctx context.Context, args []string, env Env) int {
 	fs := flag.NewFlagSet("export", flag.ContinueOnError)
 	fs.SetOutput(env.Stderr)
 	var (
-		cf        connFlags
-		qf        queryFlags
-		out, fmtS string
-		overwrite bool
-		window    windowFlag
+		cf   connFlags
+		df   downloadFlags
+		fmtS string
 	)
 	cf.register(fs)
-	qf.register(fs)
-	fs.StringVar(&out, "out", "", "file to write (- for standard output); default: a name like CDR_<pbx>_<extensions>_<from>_<to>.csv here")
+	df.register(fs, "file to write (- for standard output); default: a name like CDR_<pbx>_<extensions>_<from>_<to>.csv here")
 	fs.StringVar(&fmtS, "format", "", "csv (the PBX's file as sent), excel-csv or xlsx; default from the file name, else csv")
-	fs.BoolVar(&overwrite, "overwrite", false, "replace an existing file")
-	window.register(fs)
 	if err := fs.Parse(args); err != nil {
 		return ExitUsage
 	}
 	if fs.NArg() > 0 {
 		return fail(env.Stderr, usagef("unexpected argument %q", fs.Arg(0)))
 	}
-	q, err := qf.query(env.Now())
+	q, err := df.query(env.Now())
 	if err != nil {
-		return fail(env.Stderr, err)
-	}
-	if err := window.apply(&q); err != nil {
 		return fail(env.Stderr, err)
 	}
 	conn, err := cf.connect(env)
@@ -53,30 +43,23 @@ func runExport(ctx context.Context, args []string, env Env) int {
 		if format, err = report.ParseFormat(fmtS); err != nil {
 			return fail(env.Stderr, usagef("--format: %v", err))
 		}
-	case out != "":
-		format = report.FormatForPath(out)
+	case df.out != "":
+		format = report.FormatForPath(df.out)
 	}
-	if out == "" {
-		out = reportname.Suggest(conn.name, q, format)
+	if df.out == "" {
+		df.out = reportname.Suggest(conn.name, q, format)
 	}
 	var sum cdrclient.Summary
-	write := func(w io.Writer) (err error) {
+	err = df.save(ctx, env, func(w io.Writer) (err error) {
 		sum, err = fetchReport(ctx, conn.sess, q, format, w)
 		return err
-	}
-	if out == "-" {
-		err = write(env.Stdout)
-	} else {
-		err = atomicfile.Write(ctx, out, overwrite, write)
-	}
+	})
 	conn.finish(env, err)
 	if err != nil {
 		return fail(env.Stderr, err)
 	}
-	if sum.OtherPeriod != nil {
-		fmt.Fprintln(env.Stderr, "warning: "+explain.OtherPeriod(sum.OtherPeriod, explain.English))
-	}
-	fmt.Fprintf(env.Stderr, "saved %d records to %s\n", sum.Records, out)
+	warnOtherPeriod(env.Stderr, sum.OtherPeriod)
+	fmt.Fprintf(env.Stderr, "saved %d records to %s\n", sum.Records, df.out)
 	return ExitOK
 }
 

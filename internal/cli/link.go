@@ -6,7 +6,6 @@ import (
 	"fmt"
 
 	"cdrdesk/cdrclient"
-	"cdrdesk/internal/explain"
 )
 
 func runLink(ctx context.Context, args []string, env Env) int {
@@ -47,8 +46,7 @@ func runLink(ctx context.Context, args []string, env Env) int {
 	}
 	fmt.Fprintln(env.Stdout, link.URL)
 	if link.OtherPeriod() {
-		o := &cdrclient.OtherPeriod{Asked: link.Asked, Answered: link.Period}
-		fmt.Fprintln(env.Stderr, "warning: "+explain.OtherPeriod(o, explain.English))
+		warnOtherPeriod(env.Stderr, &cdrclient.OtherPeriod{Asked: link.Asked, Answered: link.Period})
 	}
 	fmt.Fprintf(env.Stderr, "The link works once, within 30 seconds (until %s), from %s or this computer.\n",
 		link.Expires.Format("15:04:05"), allowedIP)

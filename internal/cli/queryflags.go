@@ -51,22 +51,3 @@ func (q *queryFlags) query(now time.Time) (cdrclient.Query, error) {
 	}
 	return out, nil
 }
-
-// windowFlag is --window of the commands that download records (export, report).
-type windowFlag struct{ d time.Duration }
-
-func (w *windowFlag) register(fs *flag.FlagSet) {
-	fs.DurationVar(&w.d, "window", cdrclient.DefaultWindow, "download long ranges in windows, the first this long; later ones grow while the PBX answers quickly (0 = all at once)")
-}
-
-// apply sets q's download window; 0 asks for the whole range at once.
-func (w windowFlag) apply(q *cdrclient.Query) error {
-	if w.d < 0 {
-		return usagef("--window must not be negative")
-	}
-	q.Window = w.d
-	if w.d == 0 {
-		q.Window = -1
-	}
-	return nil
-}

@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"cdrdesk/cdrclient"
-	"cdrdesk/internal/atomicfile"
 	"cdrdesk/internal/callreport"
 	"cdrdesk/internal/explain"
 	"cdrdesk/internal/report"
@@ -54,30 +53,21 @@ func runReport(ctx context.Context, args []string, env Env) int {
 		fs.PrintDefaults()
 	}
 	var (
-		cf        connFlags
-		qf        queryFlags
-		sf        settingsFlags
-		out       string
-		overwrite bool
-		window    windowFlag
+		cf connFlags
+		df downloadFlags
+		sf settingsFlags
 	)
 	cf.register(fs)
-	qf.register(fs)
+	df.register(fs, "file to write (- for standard output); default: a name like Report_<pbx>_<extensions>_<from>_<to>.xlsx here")
 	sf.register(fs)
-	fs.StringVar(&out, "out", "", "file to write; default: a name like Report_<pbx>_<extensions>_<from>_<to>.xlsx here")
-	fs.BoolVar(&overwrite, "overwrite", false, "replace an existing file")
-	window.register(fs)
 	if err := fs.Parse(args); err != nil {
 		return ExitUsage
 	}
 	if fs.NArg() > 0 {
 		return fail(env.Stderr, usagef("unexpected argument %q", fs.Arg(0)))
 	}
-	q, err := qf.query(env.Now())
+	q, err := df.query(env.Now())
 	if err != nil {
-		return fail(env.Stderr, err)
-	}
-	if err := window.apply(&q); err != nil {
 		return fail(env.Stderr, err)
 	}
 	set, err := sf.settings()
@@ -92,26 +82,20 @@ func runReport(ctx context.Context, args []string, env Env) int {
 	if err != nil {
 		return fail(env.Stderr, err)
 	}
-	if out == "" {
+	if df.out == "" {
 		// Named apart from `export --format xlsx` of the same range, which would
 		// otherwise take the same name.
-		out = "Report_" + strings.TrimPrefix(reportname.Suggest(conn.name, q, report.XLSX), "CDR_")
+		df.out = "Report_" + strings.TrimPrefix(reportname.Suggest(conn.name, q, report.XLSX), "CDR_")
 	}
 	job := reportJob{sess: conn.sess, query: q, settings: set, translate: tr,
-		about: workbook.Query{PBX: conn.name, Extensions: qf.ext, From: q.Start, To: q.End}}
-	if out == "-" {
-		err = job.write(ctx, env.Stdout)
-	} else {
-		err = atomicfile.Write(ctx, out, overwrite, func(w io.Writer) error { return job.write(ctx, w) })
-	}
+		about: workbook.Query{PBX: conn.name, Extensions: df.ext, From: q.Start, To: q.End}}
+	err = df.save(ctx, env, func(w io.Writer) error { return job.write(ctx, w) })
 	conn.finish(env, err)
 	if err != nil {
 		return fail(env.Stderr, err)
 	}
-	if job.sum.OtherPeriod != nil {
-		fmt.Fprintln(env.Stderr, "warning: "+explain.OtherPeriod(job.sum.OtherPeriod, explain.English))
-	}
-	fmt.Fprintf(env.Stderr, "saved report of %d calls (%d records) to %s\n", job.calls, job.records, out)
+	warnOtherPeriod(env.Stderr, job.sum.OtherPeriod)
+	fmt.Fprintf(env.Stderr, "saved report of %d calls (%d records) to %s\n", job.calls, job.records, df.out)
 	return ExitOK
 }
 
