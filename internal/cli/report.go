@@ -5,13 +5,11 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"strings"
 	"time"
 
 	"cdrdesk/cdrclient"
 	"cdrdesk/internal/callreport"
 	"cdrdesk/internal/explain"
-	"cdrdesk/internal/report"
 	"cdrdesk/internal/reportname"
 	"cdrdesk/internal/workbook"
 )
@@ -85,7 +83,7 @@ func runReport(ctx context.Context, args []string, env Env) int {
 	if df.out == "" {
 		// Named apart from `export --format xlsx` of the same range, which would
 		// otherwise take the same name.
-		df.out = "Report_" + strings.TrimPrefix(reportname.Suggest(conn.name, q, report.XLSX), "CDR_")
+		df.out = reportname.SuggestWorkbook(conn.name, q)
 	}
 	job := reportJob{sess: conn.sess, query: q, settings: set, translate: tr,
 		about: workbook.Query{PBX: conn.name, Extensions: df.ext, From: q.Start, To: q.End}}

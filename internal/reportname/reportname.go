@@ -28,7 +28,19 @@ const maxSourceRunes = 60
 // long profile name is cut so that the extensions and dates stay.
 // Characters Windows forbids become '_'.
 func Suggest(source string, q cdrclient.Query, f report.Format) string {
-	parts := []string{"CDR"}
+	return suggest("CDR", source, q) + f.Ext()
+}
+
+// SuggestWorkbook proposes the name of a report workbook (call figures, charts and
+// every record): Report_<source>_<extensions>_<from>_<to>.xlsx, by the rules of
+// Suggest, so it never takes the name of the plain xlsx export of the same range.
+func SuggestWorkbook(source string, q cdrclient.Query) string {
+	return suggest("Report", source, q) + report.XLSX.Ext()
+}
+
+// suggest is a suggested name without its extension, starting with kind.
+func suggest(kind, source string, q cdrclient.Query) string {
+	parts := []string{kind}
 	if r := []rune(source); len(r) > maxSourceRunes {
 		source = string(r[:maxSourceRunes]) // a long name keeps the dates in view
 	}
@@ -39,7 +51,7 @@ func Suggest(source string, q cdrclient.Query, f report.Format) string {
 	if !q.Start.IsZero() && !q.End.IsZero() {
 		parts = append(parts, stamp(q.Start, 0, 0, 0), stamp(q.End, 23, 59, 59))
 	}
-	return safe(strings.Join(parts, "_")) + f.Ext()
+	return safe(strings.Join(parts, "_"))
 }
 
 // extensions names the extensions asked for.

@@ -98,3 +98,15 @@ func TestCheck(t *testing.T) {
 		}
 	}
 }
+
+// TestSuggestWorkbook: a report workbook is named by the same rules, apart from the
+// plain export of the same range.
+func TestSuggestWorkbook(t *testing.T) {
+	q := cdrclient.Query{Extensions: []string{"1000"}, Start: time.Date(2026, 5, 19, 0, 0, 0, 0, time.UTC), End: time.Date(2026, 5, 19, 23, 59, 59, 0, time.UTC)}
+	if got, want := SuggestWorkbook("总部", q), "Report_总部_1000_20260519_20260519.xlsx"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	if SuggestWorkbook("总部", q) == Suggest("总部", q, report.XLSX) {
+		t.Error("the workbook takes the plain export's name")
+	}
+}
