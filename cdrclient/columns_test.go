@@ -63,7 +63,7 @@ func TestParsePBXTime(t *testing.T) {
 	if !ok || !got.Equal(want) || got.Location() != time.UTC {
 		t.Errorf("ParsePBXTime = %v, %v; want %v", got, ok, want)
 	}
-	for _, bad := range []string{"", "2020-05-12", "2020-05-12T17:05:28", "2020-13-01 00:00:00", "12/05/2020 17:05:28"} {
+	for _, bad := range []string{"", "2020-05-12", "2020-05-12T17:05:28", "2020-13-01 00:00:00", "12/05/2020 17:05:28", "2020-05-12 7:05:28"} {
 		if _, ok := ParsePBXTime(bad); ok {
 			t.Errorf("ParsePBXTime(%q) accepted", bad)
 		}

@@ -35,11 +35,16 @@ func FormatDuration(sec int) string {
 	return string(b)
 }
 
-// ParsePBXTime parses a timestart value, "2006-01-02 15:04:05". The PBX writes its
-// local wall clock without a zone, so the result carries the wall-clock fields in
-// time.UTC: compare and format it as PBX time, and do not convert it to another zone
-// (the real offset can be estimated from callid, whose seconds are UTC).
+// ParsePBXTime parses a timestart value, "2006-01-02 15:04:05", every field with all
+// its digits as the PBX writes it (time.Parse alone would also take "8:00:00"). The PBX
+// writes its local wall clock without a zone, so the result carries the wall-clock
+// fields in time.UTC: compare and format it as PBX time, and do not convert it to
+// another zone (the real offset can be estimated from callid, whose seconds are UTC).
 func ParsePBXTime(s string) (time.Time, bool) {
-	t, err := time.ParseInLocation(TimeLayout, strings.TrimSpace(s), time.UTC)
+	s = strings.TrimSpace(s)
+	if len(s) != len(TimeLayout) {
+		return time.Time{}, false
+	}
+	t, err := time.ParseInLocation(TimeLayout, s, time.UTC)
 	return t, err == nil
 }

@@ -107,10 +107,5 @@ func (d *rowDates) rowDate(row []byte, col int) (time.Time, bool) {
 		start = ends[col-1] + 1
 	}
 	var buf [32]byte
-	v := bytes.TrimSpace(appendFieldValue(buf[:0], row[start:ends[col]]))
-	if len(v) != len(TimeLayout) { // time.Parse would also take "0:00:00"
-		return time.Time{}, false
-	}
-	t, err := time.Parse(TimeLayout, string(v))
-	return t, err == nil
+	return ParsePBXTime(string(appendFieldValue(buf[:0], row[start:ends[col]])))
 }
