@@ -23,7 +23,7 @@ type BarData struct {
 
 // HeatData is a grid of cells coloured by value (weekday × hour).
 type HeatData struct {
-	Rows, Cols []string   // row labels (e.g. Mon..Sun), column labels (00..23)
+	Rows, Cols []string    // row labels (e.g. Mon..Sun), column labels (00..23)
 	Values     [][]float64 // [row][col]; missing, negative or NaN values are 0
 }
 
