@@ -91,25 +91,28 @@ func (l *labels) placeAcross(x0, slot, y, minX, maxX, gap float32) {
 }
 
 // placeDown shows the labels of slots laid top to bottom from y0, right-aligned at
-// right, each centred beside its slot and cut with "…" to room, every Nth if they
-// would overlap.
-func (l *labels) placeDown(right, room, y0, slot, gap float32) {
+// right, each centred beside its slot, cut with "…" to room, every Nth if they would
+// overlap, and kept inside [minY, maxY].
+func (l *labels) placeDown(right, room, y0, slot, minY, maxY, gap float32) {
 	if room != l.cutRoom {
 		l.cut(room)
 	}
 	if len(l.texts) == 0 {
 		return
 	}
-	h := l.texts[0].Size().Height
-	step := thinStep(h, gap, slot)
+	step := thinStep(l.texts[0].Size().Height, gap, slot)
+	prevBottom := float32(math.Inf(-1))
 	for i, t := range l.texts {
-		if i%step != 0 || room <= 0 {
+		size := t.Size()
+		y := y0 + (float32(i)+0.5)*slot - size.Height/2
+		y = max(min(y, maxY-size.Height), minY)
+		if i%step != 0 || room <= 0 || y < prevBottom+gap {
 			setVisible(t, false)
 			continue
 		}
-		size := t.Size()
-		t.Move(fyne.NewPos(right-size.Width, y0+(float32(i)+0.5)*slot-size.Height/2))
+		t.Move(fyne.NewPos(right-size.Width, y))
 		setVisible(t, true)
+		prevBottom = y + size.Height
 	}
 }
 

@@ -75,7 +75,9 @@ func (r *stackRenderer) build() {
 	r.cats.set(d.Labels)
 	r.legend.set(d.Series)
 
-	r.objects = append(r.axis.lineObjects(), make([]fyne.CanvasObject, 0, n*k+n)...)
+	// Grid lines first, so that the bars are drawn over them.
+	r.objects = make([]fyne.CanvasObject, 0, 2*(maxSteps+1)+n*k+n+2*len(r.legend.names))
+	r.objects = append(r.objects, r.axis.lineObjects()...)
 	for _, rect := range r.pool[:n*k] {
 		r.objects = append(r.objects, rect)
 	}
@@ -172,7 +174,7 @@ func (r *stackRenderer) layoutHorizontal(size fyne.Size) {
 			x += w
 		}
 	}
-	r.cats.placeDown(left-pad, room, top, slot, pad/2)
+	r.cats.placeDown(left-pad, room, top, slot, 0, size.Height, pad/2)
 }
 
 // fitAcross chooses the most ticks (up to maxSteps steps) whose labels fit side by
