@@ -85,7 +85,7 @@ func TestEmptyData(t *testing.T) {
 				b.SetData(tc.bars)
 				r := stacksOf(t, b)
 				for _, o := range r.Objects() {
-					if sizeable, ok := o.(interface{ Size() fyne.Size }); ok && o.Visible() && isBar(r, o) && area(sizeable.Size()) > 0 {
+					if sizeable, ok := o.(interface{ Size() fyne.Size }); ok && o.Visible() && isBar(r, o) && area(sizeable.Size()) != 0 {
 						t.Errorf("%T draws a bar of %v", b, sizeable.Size())
 					}
 				}
