@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/theme"
 )
 
@@ -140,42 +141,48 @@ func TestLabelThinning(t *testing.T) {
 		name string
 		size fyne.Size
 		all  bool // every label fits
-		// show makes the chart in a window of size and returns its labels.
-		show func(t *testing.T, size fyne.Size) *labels
+		// show makes the chart in a window of size and returns its labels and the
+		// other texts they must not cover.
+		show func(t *testing.T, size fyne.Size) (*labels, []*canvas.Text)
 	}{
-		{"365 days at 400 px", fyne.NewSize(400, 250), false, func(t *testing.T, size fyne.Size) *labels {
+		{"365 days at 400 px", fyne.NewSize(400, 250), false, func(t *testing.T, size fyne.Size) (*labels, []*canvas.Text) {
 			b := NewBars()
 			show(t, b, size)
 			b.SetData(answeredMissed(365))
-			return &stacksOf(t, b).cats
+			r := stacksOf(t, b)
+			return &r.cats, append(r.axis.labels[:], r.legend.names...)
 		}},
-		{"24 hours at 800 px", fyne.NewSize(800, 300), true, func(t *testing.T, size fyne.Size) *labels {
+		{"24 hours at 800 px", fyne.NewSize(800, 300), true, func(t *testing.T, size fyne.Size) (*labels, []*canvas.Text) {
 			b := NewBars()
 			show(t, b, size)
 			b.SetData(BarData{Labels: hours(), Series: []Series{{Values: make([]float64, 24)}}})
-			return &stacksOf(t, b).cats
+			r := stacksOf(t, b)
+			return &r.cats, append(r.axis.labels[:], r.legend.names...)
 		}},
-		{"40 extensions 250 px high", fyne.NewSize(400, 250), false, func(t *testing.T, size fyne.Size) *labels {
+		{"40 extensions 250 px high", fyne.NewSize(400, 250), false, func(t *testing.T, size fyne.Size) (*labels, []*canvas.Text) {
 			b := NewHBars()
 			show(t, b, size)
 			b.SetData(BarData{Labels: names, Series: []Series{{Values: make([]float64, 40)}}})
-			return &stacksOf(t, b).cats
+			r := stacksOf(t, b)
+			return &r.cats, append(r.axis.labels[:], r.legend.names...)
 		}},
-		{"heat map hours at 400 px", fyne.NewSize(400, 250), false, func(t *testing.T, size fyne.Size) *labels {
+		{"heat map hours at 400 px", fyne.NewSize(400, 250), false, func(t *testing.T, size fyne.Size) (*labels, []*canvas.Text) {
 			h := NewHeatMap()
 			show(t, h, size)
 			h.SetData(heat)
-			return &heatOf(t, h).cols
+			r := heatOf(t, h)
+			return &r.cols, append(r.rows.texts, r.key.low, r.key.high)
 		}},
-		{"heat map hours at 800 px", fyne.NewSize(800, 300), true, func(t *testing.T, size fyne.Size) *labels {
+		{"heat map hours at 800 px", fyne.NewSize(800, 300), true, func(t *testing.T, size fyne.Size) (*labels, []*canvas.Text) {
 			h := NewHeatMap()
 			show(t, h, size)
 			h.SetData(heat)
-			return &heatOf(t, h).cols
+			r := heatOf(t, h)
+			return &r.cols, append(r.rows.texts, r.key.low, r.key.high)
 		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			l := tc.show(t, tc.size)
+			l, others := tc.show(t, tc.size)
 			index, shown := shownLabels(l)
 			if tc.all != (len(shown) == len(l.texts)) || len(shown) < 3 {
 				t.Fatalf("%d of %d labels shown", len(shown), len(l.texts))
@@ -187,6 +194,11 @@ func TestLabelThinning(t *testing.T) {
 				}
 				if i > 0 && overlap(shown[i-1], text) {
 					t.Errorf("labels %q and %q overlap", shown[i-1].Text, text.Text)
+				}
+				for _, o := range others {
+					if o.Visible() && overlap(o, text) {
+						t.Errorf("label %q covers %q", text.Text, o.Text)
+					}
 				}
 			}
 			// Every Nth: the shown labels' indexes share a step, and at most one is

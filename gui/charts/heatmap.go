@@ -190,7 +190,7 @@ func (r *heatRenderer) Layout(size fyne.Size) {
 		}
 	}
 	setVisible(r.backdrop, len(r.cells) > 0 && len(r.cols.texts) > 0)
-	r.rows.placeDown(left-pad, room, top, cellH, 0, size.Height, pad/2)
+	r.rows.placeDown(left-pad, room, top, cellH, 0, bottom, pad/2)
 	r.cols.placeAcross(left, cellW, bottom+pad/2, 0, size.Width, 2*pad)
 }
 

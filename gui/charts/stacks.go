@@ -146,7 +146,8 @@ func (r *stackRenderer) layoutVertical(size fyne.Size) {
 			base -= h
 		}
 	}
-	r.cats.placeAcross(left, slot, bottom+pad/2, 0, size.Width, 2*pad)
+	// Labels start after the tick labels, so that the first day never covers the 0.
+	r.cats.placeAcross(left, slot, bottom+pad/2, left-pad/2, size.Width, 2*pad)
 }
 
 // layoutHorizontal: legend on top, labels on the left, value axis at the bottom.
@@ -174,7 +175,7 @@ func (r *stackRenderer) layoutHorizontal(size fyne.Size) {
 			x += w
 		}
 	}
-	r.cats.placeDown(left-pad, room, top, slot, 0, size.Height, pad/2)
+	r.cats.placeDown(left-pad, room, top, slot, 0, bottom, pad/2)
 }
 
 // fitAcross chooses the most ticks (up to maxSteps steps) whose labels fit side by
