@@ -3,6 +3,7 @@ package charts
 import (
 	"fmt"
 	"math"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -210,6 +211,43 @@ func TestLabelThinning(t *testing.T) {
 			for i, n := range index {
 				if n%step != 0 || (i > 0 && n-index[i-1] > 2*step) {
 					t.Fatalf("labels shown at %v: not every %dth", index, step)
+				}
+			}
+		})
+	}
+}
+
+// TestLongLabelsAreCut: a label longer than its room ends in "…" and fits; given
+// room again, it shows whole.
+func TestLongLabelsAreCut(t *testing.T) {
+	long := "1003 Anna Müller-Lüdenscheidt 财务部 (Accounting and Finance)"
+	d := BarData{Labels: []string{long, "1001 张伟"}, Series: []Series{{Values: []float64{3, 2}}}}
+	for _, tc := range []struct {
+		name  string
+		chart barChartWidget
+	}{
+		{"vertical", NewBars()},
+		{"horizontal", NewHBars()},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			w := show(t, tc.chart, fyne.NewSize(250, 250))
+			tc.chart.SetData(d)
+			r := stacksOf(t, tc.chart)
+			for _, size := range []fyne.Size{{Width: 250, Height: 250}, {Width: 1200, Height: 250}} {
+				w.Resize(size)
+				label := r.cats.texts[0]
+				cut := size.Width < 1000
+				if got := label.Text != long; got != cut || cut && !strings.HasPrefix(long, strings.TrimSuffix(label.Text, "…")) {
+					t.Errorf("at %v the label reads %q", size, label.Text)
+				}
+				if !label.Visible() || label.Position().X < 0 || end(label).X > size.Width {
+					t.Errorf("at %v the label %q is at %v–%v", size, label.Text, label.Position(), end(label))
+				}
+				if bar := r.bars[0][0]; r.horizontal && end(label).X > bar.Position().X {
+					t.Errorf("the label reaches into its bar")
+				}
+				if label.Text != long && label.Size().Width < 0.7*r.cats.cutRoom {
+					t.Errorf("cut too short: %q in %.0f", label.Text, r.cats.cutRoom)
 				}
 			}
 		})

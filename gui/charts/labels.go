@@ -17,7 +17,7 @@ type labels struct {
 	widths []float32 // of full, at the current text size
 	widest float32
 
-	cutRoom float32 // the room the texts are cut for (placeDown)
+	cutRoom float32 // the room the texts are cut for
 }
 
 // set makes one text per label, reusing those of the last data set.
@@ -67,16 +67,20 @@ func thinStep(widest, gap, slot float32) int {
 
 // placeAcross shows the labels of slots laid left to right from x0, with their tops
 // at y, each centred under its slot, every Nth if they would overlap, and kept inside
-// [minX, maxX].
+// [minX, maxX] (cut with "…" if one is wider).
 func (l *labels) placeAcross(x0, slot, y, minX, maxX, gap float32) {
-	step := thinStep(l.widest, gap, slot)
+	room := maxX - minX
+	if room != l.cutRoom {
+		l.cut(room)
+	}
+	step := thinStep(min(l.widest, room), gap, slot)
 	prevRight := float32(math.Inf(-1))
 	for i, t := range l.texts {
 		if i%step != 0 {
 			setVisible(t, false)
 			continue
 		}
-		w := l.widths[i]
+		w := t.Size().Width
 		x := x0 + (float32(i)+0.5)*slot - w/2
 		x = max(min(x, maxX-w), minX)
 		// Only a label pushed in from the edge can reach its neighbour.
