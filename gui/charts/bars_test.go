@@ -27,10 +27,7 @@ var twoSeries = BarData{
 func TestBarsGeometry(t *testing.T) {
 	for _, tc := range []struct {
 		name  string
-		chart interface {
-			fyne.Widget
-			SetData(BarData)
-		}
+		chart barChartWidget
 	}{
 		{"vertical", NewBars()},
 		{"horizontal", NewHBars()},
@@ -96,10 +93,7 @@ func TestTicksCoverMax(t *testing.T) {
 					d := BarData{Labels: []string{"a", "b"}, Series: []Series{
 						{Values: []float64{third, 0}}, {Values: []float64{highest - third, 1}},
 					}}
-					var chart interface {
-						fyne.Widget
-						SetData(BarData)
-					} = NewBars()
+					var chart barChartWidget = NewBars()
 					if horizontal {
 						chart = NewHBars()
 					}

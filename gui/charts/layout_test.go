@@ -122,7 +122,7 @@ func TestEmptyData(t *testing.T) {
 
 // barChartWidget is Bars or HBars.
 type barChartWidget interface {
-	fyne.Widget
+	themedWidget
 	SetData(BarData)
 }
 

@@ -5,10 +5,16 @@ import (
 	"fyne.io/fyne/v2/canvas"
 )
 
+// themedWidget is a widget with its theme, as every widget.BaseWidget is.
+type themedWidget interface {
+	fyne.Widget
+	Theme() fyne.Theme
+}
+
 // stackRenderer draws Bars (vertical) and HBars (horizontal): the same parts, laid
 // out along different axes.
 type stackRenderer struct {
-	widget     fyne.Widget
+	widget     themedWidget
 	chart      *barChart
 	horizontal bool
 	gen        int // the data set the objects are built for
@@ -26,7 +32,7 @@ type stackRenderer struct {
 	lineH   float32 // of one line of label text
 }
 
-func newStackRenderer(w fyne.Widget, c *barChart, horizontal bool) *stackRenderer {
+func newStackRenderer(w themedWidget, c *barChart, horizontal bool) *stackRenderer {
 	r := &stackRenderer{widget: w, chart: c, horizontal: horizontal, gen: -1, axis: newValueAxis()}
 	r.build()
 	r.style()

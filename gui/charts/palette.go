@@ -14,12 +14,10 @@ type palette struct {
 	variant fyne.ThemeVariant
 }
 
-func paletteOf(w fyne.Widget) palette {
-	th := theme.Current()
-	if t, ok := w.(interface{ Theme() fyne.Theme }); ok {
-		th = t.Theme()
-	}
-	return palette{th: th, variant: fyne.CurrentApp().Settings().ThemeVariant()}
+// paletteOf is the palette of a widget: its theme (the app's, or an override's)
+// in the app's variant.
+func paletteOf(w interface{ Theme() fyne.Theme }) palette {
+	return palette{th: w.Theme(), variant: fyne.CurrentApp().Settings().ThemeVariant()}
 }
 
 func (p palette) color(n fyne.ThemeColorName) color.Color {
