@@ -196,16 +196,16 @@ func TestLabelThinning(t *testing.T) {
 					}
 				}
 			}
-			// Every Nth: the shown labels' indexes share a step, and at most one is
-			// missing between two shown (next to an edge).
+			// Every Nth from the first: only the last may be missing, pushed in from
+			// the right edge onto the one before.
 			step := index[1] - index[0]
-			if len(index) > 2 {
-				step = min(step, index[2]-index[1])
-			}
 			for i, n := range index {
-				if n%step != 0 || (i > 0 && n-index[i-1] > 2*step) {
+				if n != i*step {
 					t.Fatalf("labels shown at %v: not every %dth", index, step)
 				}
+			}
+			if last := index[len(index)-1]; len(l.texts)-1-last >= 2*step {
+				t.Errorf("the last label shown is %d of %d, every %dth", last, len(l.texts), step)
 			}
 		})
 	}
@@ -245,5 +245,25 @@ func TestLongLabelsAreCut(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestDenseBarsTile: bars too thin for a gap (a year in 400 px) start and end on
+// whole units, each where the last ended, so that no seams show between them.
+func TestDenseBarsTile(t *testing.T) {
+	b := NewBars()
+	show(t, b, fyne.NewSize(400, 250))
+	b.SetData(answeredMissed(365))
+	r := stacksOf(t, b)
+	for i, stack := range r.bars {
+		for s, rect := range stack {
+			x, w := rect.Position().X, rect.Size().Width
+			if x != float32(math.Round(float64(x))) || w != float32(math.Round(float64(w))) || w < 1 || w > 2 {
+				t.Fatalf("bar %d, series %d spans %v+%v", i, s, x, w)
+			}
+			if i > 0 && x != end(r.bars[i-1][s]).X {
+				t.Fatalf("bar %d, series %d starts at %v, the one before ends at %v", i, s, x, end(r.bars[i-1][s]).X)
+			}
+		}
 	}
 }

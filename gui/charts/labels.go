@@ -73,7 +73,14 @@ func (l *labels) placeAcross(x0, slot, y, minX, maxX, gap float32) {
 	if room != l.cutRoom {
 		l.cut(room)
 	}
-	step := thinStep(min(l.widest, room), gap, slot)
+	// The first label, pushed in from the left edge, must clear the next one shown
+	// too: without counting its push, the second shown label would be hidden, leaving
+	// a hole at the start.
+	var push float32
+	if len(l.texts) > 0 {
+		push = max(minX-(x0+slot/2-l.texts[0].Size().Width/2), 0)
+	}
+	step := thinStep(min(l.widest, room)+push, gap, slot)
 	prevRight := float32(math.Inf(-1))
 	for i, t := range l.texts {
 		if i%step != 0 {

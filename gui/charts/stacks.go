@@ -1,6 +1,8 @@
 package charts
 
 import (
+	"math"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 )
@@ -143,12 +145,19 @@ func (r *stackRenderer) layoutVertical(size fyne.Size) {
 	slot := width / float32(max(len(r.bars), 1))
 	barW := barThickness(slot)
 	for i, stack := range r.bars {
-		x := left + float32(i)*slot + (slot-barW)/2
+		x, w := left+float32(i)*slot+(slot-barW)/2, barW
+		if barW == slot && slot >= 1 {
+			// Bars without gaps start and end on whole units, or the seams between
+			// them, drawn half covered, show as stripes. (Bars thinner than a unit
+			// would round to nothing: they stay where they are.)
+			x = float32(math.Round(float64(x)))
+			w = float32(math.Round(float64(left+float32(i+1)*slot))) - x
+		}
 		base := bottom
 		for s, rect := range stack {
 			h := r.axis.fraction(r.chart.data.value(s, i)) * height
 			rect.Move(fyne.NewPos(x, base-h))
-			rect.Resize(fyne.NewSize(barW, h))
+			rect.Resize(fyne.NewSize(w, h))
 			base -= h
 		}
 	}
