@@ -133,12 +133,12 @@ func (r *stackRenderer) legendHeight(width float32) float32 {
 func (r *stackRenderer) layoutVertical(size fyne.Size) {
 	pad, lineH := r.pad, r.lineH
 	top := pad + r.legendHeight(size.Width) + lineH/2
-	bottom := size.Height - pad - lineH
+	bottom := whole(size.Height - pad - lineH)
 	height := max(bottom-top, 0)
 
 	steps := min(max(int(height/(2*lineH)), 2), maxSteps)
 	axisW := r.axis.setScale(niceScale(r.highest, r.whole, steps))
-	left, right := pad+axisW+pad, size.Width-pad
+	left, right := whole(pad+axisW+pad), size.Width-pad
 	width := max(right-left, 0)
 	r.axis.placeUp(left, right, top, bottom, pad)
 
@@ -173,7 +173,7 @@ func (r *stackRenderer) layoutHorizontal(size fyne.Size) {
 	height := max(bottom-top, 0)
 
 	room := min(r.cats.widest, max(0.4*(size.Width-2*pad), 0))
-	left := pad + room + pad
+	left := whole(pad + room + pad)
 	right := r.fitAcross(left, size.Width-pad, pad)
 	width := max(right-left, 0)
 	r.axis.placeAcross(left, right, top, bottom, pad)
@@ -215,3 +215,7 @@ func barThickness(slot float32) float32 {
 	}
 	return slot * 0.7
 }
+
+// whole rounds where bars start to a whole unit: a bar edge between two pixels is
+// drawn half into the next one, as a speck under the axis line.
+func whole(v float32) float32 { return float32(math.Round(float64(v))) }
