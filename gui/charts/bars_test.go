@@ -21,7 +21,7 @@ var twoSeries = BarData{
 }
 
 // TestBarsGeometry reads every bar back from the renderer: its length is its value
-// on the drawn axis, the series stack up from the zero line (bottom-up in Bars, left
+// on the drawn axis, whose zero is on a whole unit, the series stack up from the zero line (bottom-up in Bars, left
 // to right in HBars), bars follow the labels' order without overlapping, and each has
 // its series' colour.
 func TestBarsGeometry(t *testing.T) {
@@ -38,6 +38,9 @@ func TestBarsGeometry(t *testing.T) {
 			r := stacksOf(t, tc.chart)
 			values, at := tickValues(t, r)
 			zero, top := at[0], at[len(at)-1]
+			if zero != float32(math.Round(float64(zero))) {
+				t.Errorf("bars start at %v, between two pixels", zero)
+			}
 			unit := (top - zero) / float32(values[len(values)-1]) // signed: up is negative y
 			p := paletteOf(tc.chart)
 			var prevEnd float32 = -1
