@@ -13,6 +13,11 @@
 //     every size and HiDPI scale;
 //   - it adds no dependency tree.
 //
+// The bar charts have a value axis of 3 to 6 "nice" ticks (1, 2 or 5 × 10^k) with
+// faint grid lines; the heat map has instead a legend of its shades from 0 to the
+// largest value. Category labels are measured as Fyne draws them and thinned to
+// every Nth when they would overlap.
+//
 // Each widget builds its objects once per data set (SetData) and only moves them when
 // it is laid out, so a resize of a year of daily bars stays cheap. All methods are
 // called on the UI goroutine, as every widget's.
