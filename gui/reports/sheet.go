@@ -39,6 +39,7 @@ type sheet struct {
 	arrow       func(col int) string // the sort arrow a header shows, "" for none
 
 	headerHeight float32 // measured on first use
+	fitting      bool    // while widths are set: each refreshes the table, with no rows then
 }
 
 // fitRows is how many rows (from the top) column widths are fitted to: enough to see
@@ -61,7 +62,7 @@ func newSheet(cols []column) *sheet {
 }
 
 func (s *sheet) size() (rows, cols int) {
-	if !s.laidOut() {
+	if s.fitting || !s.laidOut() {
 		return 0, len(s.cols)
 	}
 	return s.rows, len(s.cols)
@@ -159,6 +160,8 @@ func (s *sheet) fit() {
 	size := th.Size(theme.SizeNameText)
 	pad := 2*th.Size(theme.SizeNameInnerPadding) + th.Size(theme.SizeNamePadding)
 	bold := fyne.TextStyle{Bold: true}
+	s.fitting = true
+	defer func() { s.fitting = false }()
 	for k := range s.cols {
 		col := &s.cols[k]
 		header := col.title
