@@ -44,7 +44,7 @@ func NewUnreturned() *Unreturned {
 	u.headline = widget.NewLabel("")
 	u.headline.TextStyle.Bold = true
 	u.headline.SizeName = theme.SizeNameSubHeadingText
-	u.headline.Wrapping = fyne.TextWrapWord
+	u.headline.Truncation = fyne.TextTruncateEllipsis
 	u.rule = widget.NewLabel("")
 	u.rule.Wrapping = fyne.TextWrapWord
 	u.open = widget.NewLabel("")
@@ -158,6 +158,7 @@ func (u *Unreturned) Show(c *callreport.Calls, r *callreport.Report) {
 	} else {
 		u.sheet.box.Show()
 	}
+	u.box.Refresh() // lays out again: the note or the table may have appeared
 }
 
 // headline says how many callers wait for a call-back, or calmly that none does.
