@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"context"
 	"slices"
 	"strings"
 	"testing"
@@ -132,4 +133,32 @@ func TestCallListFormatsOnlyWhatIsDrawn(t *testing.T) {
 		t.Errorf("%d cells formatted for %d calls, %d for %d", month, monthCalls, twoMonths, twoMonthsCalls)
 	}
 	t.Logf("%d cells formatted for %d calls, %d for %d", month, monthCalls, twoMonths, twoMonthsCalls)
+}
+
+// TestCallListPartiesOfTheEarliestLeg: a call whose legs the table holds out of time
+// order shows who called whom on its earliest leg, not on its first row.
+func TestCallListPartiesOfTheEarliestLeg(t *testing.T) {
+	useLanguage(t, i18n.English)
+	const csv = "callid,timestart,callfrom,callto,callduraction,talkduraction,srctrunkname,dsttrunkname,status,type,pincode,recording,didnumber,sn\n" +
+		"1740967200.201,2025-03-03 10:00:30,1000,1005,130,120,,,ANSWERED,Transfer,,,,369392534749\n" +
+		"1740967200.201,2025-03-03 10:00:00,02158889999,1000,200,180,Unicom,,ANSWERED,Inbound,,,075586001234,369392534749\n"
+	tab := cdrclient.NewTable()
+	if _, err := tab.Write([]byte(csv)); err != nil {
+		t.Fatal(err)
+	}
+	if err := tab.Close(); err != nil {
+		t.Fatal(err)
+	}
+	names := map[string]string{"1000": "Anna", "1005": "Bob"}
+	c, err := callreport.Fold(context.Background(), callreport.Input{Table: tab, Names: names, Settings: callreport.DefaultSettings()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := NewCallList()
+	l.SetNames(names)
+	l.Show(c, c.Report(nil))
+	want := []string{"2025-03-03 10:00:00", "Inbound", "02158889999", "02158889999 → 1000 Anna", "Answered", "2", "0:05:00"}
+	if got := line(l.sheet)(0); !slices.Equal(got, want) {
+		t.Errorf("%q, want %q", got, want)
+	}
 }
