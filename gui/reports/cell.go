@@ -57,16 +57,17 @@ func (c *cell) show(t string, align fyne.TextAlign, selected bool) {
 		c.label.Alignment = align
 		c.label.SetText(t)
 	}
-	if selected != c.selected {
-		c.selected = selected
-		if selected {
-			c.back.FillColor = c.Theme().Color(theme.ColorNameSelection, fyne.CurrentApp().Settings().ThemeVariant())
-			c.back.Show()
-		} else {
-			c.back.Hide()
-		}
-		c.back.Refresh()
+	if !selected && !c.selected {
+		return
 	}
+	c.selected = selected
+	if selected { // the colour is read each time, so it follows a change of theme
+		c.back.FillColor = c.Theme().Color(theme.ColorNameSelection, fyne.CurrentApp().Settings().ThemeVariant())
+		c.back.Show()
+	} else {
+		c.back.Hide()
+	}
+	c.back.Refresh()
 }
 
 // doubleTapCell is a cell that also takes double taps: "open this line". It is a type

@@ -7,5 +7,6 @@
 //
 // Every view is built on one virtualised table (sheet.go): only the cells in sight
 // exist and each is formatted as it is drawn, so a year of calls costs no string per
-// call. Views are used from the UI goroutine only.
+// call. Views are used from the UI goroutine only. Their words are looked up when they
+// are made: after a change of language, make them again.
 package reports
