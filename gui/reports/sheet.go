@@ -126,6 +126,11 @@ func (s *sheet) choose(id widget.TableCellID) {
 		return
 	}
 	s.table.Select(id) // calls setSelected through OnSelected
+	// The table's own tap handling, which the cell took, also focuses it: the arrow
+	// keys then move and Space selects.
+	if c := fyne.CurrentApp().Driver().CanvasForObject(s.table); c != nil {
+		c.Focus(s.table)
+	}
 }
 
 func (s *sheet) setSelected(row int) {

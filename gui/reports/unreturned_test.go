@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"cdrdesk/gui/i18n"
@@ -119,6 +120,20 @@ func TestUnreturnedOpensCalls(t *testing.T) {
 	}
 	if !renderedCell[*doubleTapCell](t, u.sheet, 4, 3).back.Visible() {
 		t.Error("the selected line is not marked")
+	}
+	w := fyne.CurrentApp().Driver().CanvasForObject(u.sheet.table)
+	if w == nil || w.Focused() != u.sheet.table {
+		t.Fatal("a tap on a line leaves the table without the keyboard")
+	}
+	u.sheet.table.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	u.sheet.table.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
+	if u.sheet.selected != 5 {
+		t.Fatalf("down, space selected line %d", u.sheet.selected)
+	}
+	u.sheet.table.TypedKey(&fyne.KeyEvent{Name: fyne.KeyUp})
+	u.sheet.table.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
+	if u.sheet.selected != 4 {
+		t.Fatalf("down, space, up, space selected line %d", u.sheet.selected)
 	}
 	test.Tap(show)
 	if len(got) != 2 || !slices.Equal(got[1], r.Unreturned[4].Calls) {
