@@ -2,6 +2,7 @@ package reports_test
 
 import (
 	"context"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -19,6 +20,7 @@ func Example() {
 		w     fyne.Window
 		table *cdrclient.Table
 		names map[string]string // the PBX's extension list
+		end   time.Time         // the end of the range asked for
 		shown []int             // the rows the filters and search leave; nil for all
 		grid  func(rows []int)  // shows those records in the grid
 	)
@@ -29,7 +31,7 @@ func Example() {
 
 	var folded *callreport.Calls
 	show := func(s callreport.Settings) {
-		c, err := callreport.Fold(context.Background(), callreport.Input{Table: table, Names: names, Settings: s})
+		c, err := callreport.Fold(context.Background(), callreport.Input{Table: table, Names: names, Settings: s, End: end})
 		if err != nil {
 			return // settings from ShowSettings are valid; a cancelled fold shows nothing new
 		}
