@@ -21,7 +21,7 @@ WINRES_TOOL := go run github.com/tc-hib/go-winres@v0.3.3
 # The window is Fyne on GLFW: cgo with the X11 and OpenGL headers.
 BUILD_PACKAGES := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev
 # Running it without a screen (CI): Xvfb, Mesa's software OpenGL, and screenshot tools.
-HEADLESS_PACKAGES := xvfb xauth x11-utils libgl1-mesa-dri imagemagick
+HEADLESS_PACKAGES := xvfb xauth x11-utils libgl1-mesa-dri imagemagick xdotool
 # Release artefacts: the Windows cross-build, its installer, the Linux package, and Wine
 # to try the Windows ones (its fonts only for the installer's screenshots).
 WINDOWS_PACKAGES := gcc-mingw-w64-x86-64
@@ -163,5 +163,5 @@ installer-screenshots: installer
 
 ## screenshots: retake the README's pictures of the real window (Xvfb, demo PBX).
 screenshots: build
-	@./.ci/install-packages $(HEADLESS_PACKAGES) xdotool
+	@./.ci/install-packages $(HEADLESS_PACKAGES)
 	./.ci/screenshots ./cdrdesk assets/screenshots

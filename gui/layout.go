@@ -51,6 +51,7 @@ func (w *Window) build() {
 	split.Offset = 0.3
 	w.win.SetContent(container.NewBorder(top, bottom, nil, nil, split))
 	w.win.SetTitle(w.title())
+	w.addShortcuts()
 
 	if w.table != nil {
 		w.results.SetData(w.table, w.names, w.info)

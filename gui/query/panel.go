@@ -153,6 +153,15 @@ func showProblem(l *widget.Label, text string) {
 	}
 }
 
+// Submit does what Get records does (the window's Ctrl+R): nothing while a download
+// runs or the button is off.
+func (p *Panel) Submit() {
+	if p.busy || p.get.Disabled() {
+		return
+	}
+	p.submit()
+}
+
 // submit hands a valid query to OnSubmit; with invalid input it only shows why.
 func (p *Panel) submit() {
 	if p.busy {

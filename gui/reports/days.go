@@ -19,7 +19,7 @@ type Days struct {
 // NewDays makes an empty By day view.
 func NewDays() *Days {
 	d := &Days{}
-	names := weekdayNames()
+	names := WeekdayNames()
 	cols := []column{
 		{title: i18n.L("Date"), text: func(row int) string { return formatDate(d.days[row].Date) }},
 		{title: i18n.L("Weekday"), text: func(row int) string { return names[d.days[row].Date.Weekday()] },

@@ -26,8 +26,8 @@ func tallyColumns(tally func(row int) *callreport.Tally, seconds *bool) []column
 	}
 }
 
-// weekdayNames are the days of the week in the user's language, by time.Weekday.
-func weekdayNames() [7]string {
+// WeekdayNames are the days of the week in the user's language, by time.Weekday.
+func WeekdayNames() [7]string {
 	return [7]string{i18n.L("Sunday"), i18n.L("Monday"), i18n.L("Tuesday"), i18n.L("Wednesday"),
 		i18n.L("Thursday"), i18n.L("Friday"), i18n.L("Saturday")}
 }

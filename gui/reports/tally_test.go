@@ -32,7 +32,7 @@ func TestDaysShowTheReport(t *testing.T) {
 			}
 			row := line(v.sheet)
 			for k, d := range r.Days {
-				want := append([]string{simStart.AddDate(0, 0, k).Format("2006-01-02"), weekdayNames()[d.Date.Weekday()]}, tallyLine(d.Tally)...)
+				want := append([]string{simStart.AddDate(0, 0, k).Format("2006-01-02"), WeekdayNames()[d.Date.Weekday()]}, tallyLine(d.Tally)...)
 				if got := row(k); !slices.Equal(got, want) {
 					t.Errorf("day %d: %q, want %q", k, got, want)
 				}

@@ -30,6 +30,7 @@ func (v *View) setSeconds(seconds bool) {
 	v.seconds = seconds
 	v.grid.cells.seconds = seconds
 	v.grid.table.Refresh()
+	v.tabs.setSeconds(seconds)
 }
 
 // showColumns gives the grid the columns not hidden.

@@ -1,44 +1,92 @@
 package results
 
 import (
+	"context"
 	"strings"
 	"sync"
 
 	"fyne.io/fyne/v2"
 
 	"cdrdesk/cdrclient"
+	"cdrdesk/internal/callreport"
 	"cdrdesk/internal/records"
 )
 
-// request asks for the rows of a view that pass a filter, in an order.
+// request asks for the rows of a view that pass a filter, in an order, and for the
+// call reports over them.
 type request struct {
 	gen    int // the View's count of requests when made: stale answers are dropped
 	view   *records.View
 	filter records.Filter
 	sort   records.Sort
 	values bool // also list the status and type values (for the quick filters)
+	// pinned, when not nil, keeps only these rows as well (the calls a report line
+	// shows in the grid).
+	pinned map[int]bool
+	fold   callreport.Input // what the calls are folded from
 }
 
 // answer is what a request found, as plain data the UI goroutine may keep.
 type answer struct {
 	gen             int
 	rows            []int
-	filtered        bool // a search or quick filter was applied
-	summary         records.Summary
-	values          bool     // statuses and types were asked for
-	statuses, types []string // the values of those columns in the whole table
+	filtered        bool // a search, quick filter or pinned set was applied
+	calls           *callreport.Calls
+	report          *callreport.Report // figures over the calls of rows; nil if the fold failed
+	values          bool               // statuses and types were asked for
+	statuses, types []string           // the values of those columns in the whole table
 }
 
-// run does the work of a request. It calls the view's methods, so only one run
-// may happen at a time (the engine sees to it).
-func (r request) run() answer {
+// folded keeps the calls of the last fold: folding a year takes a while, and only a
+// new table or new report settings change them.
+type folded struct {
+	table    *cdrclient.Table
+	settings callreport.Settings
+	calls    *callreport.Calls
+}
+
+// run does the work of a request. It calls the view's methods, so only one run may
+// happen at a time (the engine sees to it). A fold the cache lacks runs beside the
+// filtering: they read the same table and share nothing else.
+func (r request) run(cache *folded) answer {
+	var wg sync.WaitGroup
+	if cache.table != r.fold.Table || cache.settings != r.fold.Settings || cache.calls == nil {
+		cache.table, cache.settings, cache.calls = r.fold.Table, r.fold.Settings, nil
+		wg.Go(func() {
+			// Fold fails only on invalid settings, which the settings form refuses
+			// and Restore replaces: the views then stay empty rather than wrong.
+			cache.calls, _ = callreport.Fold(context.Background(), r.fold)
+		})
+	}
 	r.view.Apply(r.filter, r.sort)
-	a := answer{gen: r.gen, rows: r.view.Rows(), filtered: active(r.filter), summary: r.view.Summary(), values: r.values}
+	a := answer{gen: r.gen, rows: r.view.Rows(), filtered: active(r.filter), values: r.values}
+	if r.pinned != nil {
+		a.rows, a.filtered = keep(a.rows, r.pinned), true
+	}
 	if r.values {
 		a.statuses = r.view.Values(cdrclient.ColStatus)
 		a.types = r.view.Values(cdrclient.ColType)
 	}
+	wg.Wait()
+	if a.calls = cache.calls; a.calls != nil {
+		if a.filtered {
+			a.report = a.calls.Report(a.rows)
+		} else {
+			a.report = a.calls.Report(nil) // every call, without mapping a million rows
+		}
+	}
 	return a
+}
+
+// keep returns the rows of rows that are in set, in order.
+func keep(rows []int, set map[int]bool) []int {
+	out := make([]int, 0, len(set))
+	for _, r := range rows {
+		if set[r] {
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 // active reports whether f keeps fewer than all records (as records.View sees it).
@@ -46,9 +94,9 @@ func active(f records.Filter) bool {
 	return strings.TrimSpace(f.Text) != "" || len(f.Statuses) > 0 || len(f.Types) > 0
 }
 
-// engine filters and sorts off the UI goroutine: a million rows take a moment, and
-// typing in the search box must not freeze the window. Requests run one at a time;
-// while one runs, only the latest of those waiting is kept.
+// engine filters, sorts and reports off the UI goroutine: a million rows take a
+// moment, and typing in the search box must not freeze the window. Requests run one
+// at a time; while one runs, only the latest of those waiting is kept.
 type engine struct {
 	start   func(func()) // runs work in the background (go f(); tests may run it inline)
 	deliver func(answer) // receives each answer on the UI goroutine
@@ -62,6 +110,7 @@ type engine struct {
 	running  bool
 	next     *request
 	answered *records.View // the view of the last answer
+	folded   folded        // used by one loop at a time (see running): no lock needed
 }
 
 // submit queues r, replacing any request still waiting.
@@ -79,7 +128,7 @@ func (e *engine) submit(r request) {
 
 func (e *engine) loop(r request) {
 	for {
-		a := r.run()
+		a := r.run(&e.folded)
 		fyne.Do(func() { e.deliver(a) })
 		if r.view != e.answered { // loops run one at a time (see running): no lock needed
 			e.answered = r.view

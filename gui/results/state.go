@@ -1,9 +1,12 @@
 package results
 
 import (
+	"errors"
 	"slices"
+	"time"
 
 	"cdrdesk/cdrclient"
+	"cdrdesk/internal/callreport"
 	"cdrdesk/internal/records"
 	"cdrdesk/internal/report"
 )
@@ -33,6 +36,44 @@ type State struct {
 	// workbook: what an office opens, with numbers kept as text and Chinese names shown
 	// right whatever the PBX's encoding.
 	Format string `json:"format,omitempty"`
+	// Report is how the call reports count (call-back window, short rings, country
+	// code, business hours); nil means the defaults.
+	Report *ReportSettings `json:"report,omitempty"`
+	// Page is the page of the results shown last ("records", "missed", "extensions",
+	// "days", "hours", "charts"): the window opens on it again.
+	Page string `json:"page,omitempty"`
+}
+
+// ReportSettings is callreport.Settings in the words the preferences keep.
+type ReportSettings struct {
+	CountryCode    string `json:"countryCode"`
+	CallbackWindow string `json:"callbackWindow"` // a Go duration: "24h0m0s"
+	IgnoreShorter  string `json:"ignoreShorter"`  // a Go duration: "5s"
+	BusinessHours  string `json:"businessHours"`  // "Mon-Fri 09:00-18:00"
+}
+
+// storedSettings turns s into its stored form.
+func storedSettings(s callreport.Settings) *ReportSettings {
+	return &ReportSettings{CountryCode: s.CountryCode, CallbackWindow: s.CallbackWindow.String(),
+		IgnoreShorter: s.IgnoreShorter.String(), BusinessHours: s.BusinessHours.String()}
+}
+
+// settings reads the stored form back; anything unreadable or invalid (an older or
+// hand-edited preference) gives the defaults, so the reports always work.
+func (r *ReportSettings) settings() callreport.Settings {
+	def := callreport.DefaultSettings()
+	if r == nil {
+		return def
+	}
+	s := callreport.Settings{CountryCode: r.CountryCode}
+	var errs [3]error
+	s.CallbackWindow, errs[0] = time.ParseDuration(r.CallbackWindow)
+	s.IgnoreShorter, errs[1] = time.ParseDuration(r.IgnoreShorter)
+	s.BusinessHours, errs[2] = callreport.ParseBusinessHours(r.BusinessHours)
+	if errors.Join(errs[:]...) != nil || s.Validate() != nil {
+		return def
+	}
+	return s
 }
 
 // State returns the view's settings, to restore them next time.
@@ -44,7 +85,8 @@ func (v *View) State() State {
 		}
 	}
 	slices.Sort(hidden)
-	return State{Hidden: hidden, Sort: v.sort, Seconds: v.seconds, LastFolder: v.lastFolder, Format: v.lastFormat.String()}
+	return State{Hidden: hidden, Sort: v.sort, Seconds: v.seconds, LastFolder: v.lastFolder, Format: v.lastFormat.String(),
+		Report: storedSettings(v.reportSettings), Page: v.tabs.page()}
 }
 
 // Restore applies settings saved by State.
@@ -58,9 +100,12 @@ func (v *View) Restore(s State) {
 	}
 	v.sort, v.seconds, v.lastFolder = s.Sort, s.Seconds, s.LastFolder
 	v.lastFormat = offeredFormat(s.Format)
+	v.reportSettings = s.Report.settings()
+	v.tabs.selectPage(s.Page)
 	v.grid.sort = s.Sort
 	v.grid.cells.seconds = s.Seconds
 	v.bar.setSeconds(s.Seconds)
+	v.tabs.setSeconds(s.Seconds)
 	if v.table != nil {
 		v.showColumns()
 		v.request()

@@ -1,101 +1,53 @@
 package results
 
 import (
-	"image/color"
-	"strconv"
-
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
 	"cdrdesk/cdrclient"
 	"cdrdesk/gui/i18n"
-	"cdrdesk/internal/records"
+	"cdrdesk/internal/callreport"
 )
 
-// summaryStrip sums up the records shown in one line, with an expandable table of
-// calls per extension.
+// summaryStrip sums up the calls shown in one line. It counts calls, not records: a
+// ring-group call writes a record per phone that rang, and counting those would show
+// a call Anna answered as missed by her colleagues.
 type summaryStrip struct {
-	text    *widget.Label
-	byExt   []records.ExtensionSummary
-	table   *widget.Table
-	headers []string
-	box     fyne.CanvasObject
+	text *widget.Label
+	box  fyne.CanvasObject
 }
 
-// byExtensionHeight is how tall the per-extension table is when expanded.
-const byExtensionHeight = 180
-
 func newSummaryStrip() *summaryStrip {
-	s := &summaryStrip{
-		text:    widget.NewLabel(""),
-		headers: []string{i18n.L("Extension"), i18n.L("Name"), i18n.L("Calls"), i18n.L("Answered"), i18n.L("Talk time")},
-	}
+	s := &summaryStrip{text: widget.NewLabel("")}
 	s.text.Truncation = fyne.TextTruncateEllipsis
-	s.table = widget.NewTableWithHeaders(
-		func() (int, int) { return len(s.byExt), len(s.headers) },
-		func() fyne.CanvasObject { return widget.NewLabel("") },
-		s.updateCell)
-	s.table.ShowHeaderColumn = false
-	s.table.CreateHeader = func() fyne.CanvasObject {
-		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	}
-	s.table.UpdateHeader = s.updateHeader
-	for i, w := range []float32{90, 180, 80, 80, 100} {
-		s.table.SetColumnWidth(i, w)
-	}
-	room := canvas.NewRectangle(color.Transparent) // holds the table open to a useful height
-	room.SetMinSize(fyne.NewSize(0, byExtensionHeight))
-	item := widget.NewAccordionItem(i18n.L("By extension"), container.NewStack(room, s.table))
-	s.box = container.NewVBox(s.text, widget.NewAccordion(item))
+	s.box = s.text
 	return s
 }
 
-// show displays sum.
-func (s *summaryStrip) show(sum records.Summary) {
-	s.text.SetText(i18n.L("{{.Records}} calls · {{.Answered}} answered · {{.Missed}} missed · talk time {{.Talk}} · average {{.Average}}", map[string]any{
-		"Records":  formatCount(sum.Records),
-		"Answered": formatCount(sum.Answered),
-		"Missed":   formatCount(sum.Missed),
-		"Talk":     cdrclient.FormatDuration(int(sum.TalkSeconds)),
-		"Average":  cdrclient.FormatDuration(sum.AverageTalk),
-	}))
-	s.byExt = sum.ByExtension
-	s.table.Refresh()
+// show displays the summary of rep; nil (no figures yet) shows nothing.
+func (s *summaryStrip) show(rep *callreport.Report) {
+	if rep == nil {
+		s.clear()
+		return
+	}
+	sum := rep.Summary
+	s.text.SetText(summaryText(sum))
+}
+
+// summaryText is the one line of figures: "2,830 calls (3,764 records) · 2,301 answered ·
+// 412 missed · 37 not returned · talk time 151:12:09 · average 0:03:56". It names both
+// counts, so that nobody takes the grid's records for calls.
+func summaryText(sum callreport.Summary) string {
+	return i18n.L("{{.Calls}} calls ({{.Records}} records) · {{.Answered}} answered · {{.Missed}} missed · {{.NotReturned}} not returned · talk time {{.Talk}} · average {{.Average}}", map[string]any{
+		"Calls":       formatCount(sum.All.Calls),
+		"Records":     formatCount(sum.Legs),
+		"Answered":    formatCount(sum.All.Answered),
+		"Missed":      formatCount(sum.All.Missed),
+		"NotReturned": formatCount(sum.All.NotReturned),
+		"Talk":        cdrclient.FormatDuration(int(sum.All.TalkSeconds)),
+		"Average":     cdrclient.FormatDuration(sum.All.AverageTalk()),
+	})
 }
 
 // clear shows nothing, while a summary is being made.
-func (s *summaryStrip) clear() {
-	s.text.SetText("")
-	s.byExt = nil
-	s.table.Refresh()
-}
-
-func (s *summaryStrip) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
-	l := o.(*widget.Label)
-	if id.Col >= 0 && id.Col < len(s.headers) {
-		l.SetText(s.headers[id.Col])
-	}
-}
-
-func (s *summaryStrip) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
-	if id.Row < 0 || id.Row >= len(s.byExt) {
-		return
-	}
-	e := s.byExt[id.Row]
-	var text string
-	switch id.Col {
-	case 0:
-		text = e.Number
-	case 1:
-		text = e.Name
-	case 2:
-		text = strconv.Itoa(e.Calls)
-	case 3:
-		text = strconv.Itoa(e.Answered)
-	case 4:
-		text = cdrclient.FormatDuration(int(e.TalkSeconds))
-	}
-	o.(*widget.Label).SetText(text)
-}
+func (s *summaryStrip) clear() { s.text.SetText("") }

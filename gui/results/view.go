@@ -11,6 +11,7 @@ import (
 
 	"cdrdesk/cdrclient"
 	"cdrdesk/gui/i18n"
+	"cdrdesk/internal/callreport"
 	"cdrdesk/internal/records"
 	"cdrdesk/internal/report"
 	"cdrdesk/internal/userdirs"
@@ -65,7 +66,16 @@ type View struct {
 	status     string        // last status reported
 	saving     bool
 
+	// Call reports (the engine folds calls once per table and settings).
+	names          map[string]string   // extension numbers to names, from SetData
+	reportSettings callreport.Settings // how missed calls, call-backs and hours count
+	calls          *callreport.Calls   // the calls of the table; nil until the engine folded them
+	report         *callreport.Report  // the figures over the calls shown
+	pinned         map[int]bool        // rows a report line asked to show; nil for all
+	pinnedWhat     string              // what the pinned rows are, for the notice above the grid
+
 	grid  *grid
+	tabs  *tabs
 	bar   *toolbar
 	sum   *summaryStrip
 	empty *widget.Label     // over the grid when no row is shown
@@ -79,7 +89,7 @@ func New(w fyne.Window, chooser FileChooser) *View {
 	if chooser == nil {
 		chooser = fyneChooser{}
 	}
-	v := &View{win: w, chooser: chooser, words: newWords(), lastFormat: offeredFormat("")}
+	v := &View{win: w, chooser: chooser, words: newWords(), lastFormat: offeredFormat(""), reportSettings: callreport.DefaultSettings()}
 	v.Background = func(f func()) { go f() }
 	v.Documents = userdirs.Documents
 	v.openURL = func(u *url.URL) error { return fyne.CurrentApp().OpenURL(u) }
@@ -95,8 +105,8 @@ func New(w fyne.Window, chooser FileChooser) *View {
 	middle := func(o fyne.CanvasObject) fyne.CanvasObject {
 		return container.NewVBox(layout.NewSpacer(), o, layout.NewSpacer())
 	}
-	v.body = container.NewBorder(v.bar.box, v.sum.box, nil, nil,
-		container.NewStack(v.grid.table, middle(v.empty)))
+	v.tabs = newTabs(v, container.NewStack(v.grid.table, middle(v.empty)))
+	v.body = container.NewBorder(v.bar.box, v.sum.box, nil, nil, v.tabs.box)
 	v.root = container.NewStack(middle(hint))
 	v.Restore(State{})
 	return v
@@ -109,7 +119,9 @@ func (v *View) Widget() fyne.CanvasObject { return v.root }
 // names; info says where the records came from. The search and quick filters start
 // empty; the sort order and column choices stay.
 func (v *View) SetData(t *cdrclient.Table, names map[string]string, info Info) {
-	v.table, v.info = t, info
+	v.table, v.info, v.names = t, info, names
+	v.calls, v.report, v.pinned, v.pinnedWhat = nil, nil, nil, ""
+	v.tabs.showPinned("")
 	v.root.Objects = []fyne.CanvasObject{v.body} // first, so the grid is laid out
 	v.root.Refresh()
 	v.columns = tableColumns(t, v.words)
@@ -120,6 +132,7 @@ func (v *View) SetData(t *cdrclient.Table, names map[string]string, info Info) {
 	v.rows, v.filtered = v.view.Rows(), false // the PBX's order until the engine answers
 	v.grid.setRows(v.rows)
 	v.sum.clear() // until the engine has summed up
+	v.tabs.show(nil, nil, names)
 	v.showEmpty()
 	v.notify()
 	v.needValues = true
@@ -145,7 +158,8 @@ func (v *View) request() {
 		return
 	}
 	v.gen++
-	v.engine.submit(request{gen: v.gen, view: v.view, filter: v.bar.filter(), sort: v.sort, values: v.needValues})
+	v.engine.submit(request{gen: v.gen, view: v.view, filter: v.bar.filter(), sort: v.sort, values: v.needValues,
+		pinned: v.pinned, fold: callreport.Input{Table: v.table, Names: v.names, Settings: v.reportSettings, End: v.info.Query.End}})
 }
 
 // show displays an answer of the engine, unless a newer request is on its way.
@@ -155,7 +169,9 @@ func (v *View) show(a answer) {
 	}
 	v.rows, v.filtered = a.rows, a.filtered
 	v.grid.setRows(a.rows)
-	v.sum.show(a.summary)
+	v.calls, v.report = a.calls, a.report
+	v.sum.show(a.report)
+	v.tabs.show(a.calls, a.report, v.names)
 	if a.values {
 		v.bar.setValues(v.words, a.statuses, a.types)
 		v.needValues = false
