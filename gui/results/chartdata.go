@@ -13,7 +13,7 @@ import (
 )
 
 // topExtensions is how many extensions the top-extensions chart shows.
-const topExtensions = 10
+const topExtensions = 8
 
 // chartData is what the four charts draw, taken from one report.
 type chartData struct {
@@ -73,7 +73,7 @@ func newChartData(rep *callreport.Report) chartData {
 	top := make([]callreport.Tally, len(exts))
 	for i, e := range exts {
 		labels[i] = e.Number
-		if e.Name != "" {
+		if e.Name != "" && e.Name != e.Number {
 			labels[i] += " " + e.Name
 		}
 		top[i].All = callreport.Figures{Answered: e.Answered + e.AnsweredOutgoing, Missed: e.Missed}
