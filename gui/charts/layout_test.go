@@ -29,9 +29,14 @@ func TestResizeRelaysOut(t *testing.T) {
 		{"horizontal bars", func(t *testing.T) (fyne.Window, func() (float32, float32)) {
 			b := NewHBars()
 			w := show(t, b, small)
-			b.SetData(BarData{Labels: []string{"1000", "1001"}, Series: []Series{{Values: []float64{10, 1}}}})
+			// Enough bars to fill the height: a few stay at most maxBar thick.
+			labels, values := make([]string, 12), make([]float64, 12)
+			for i := range labels {
+				labels[i], values[i] = "10"+twoDigit(i), float64(10-i%5)
+			}
+			b.SetData(BarData{Labels: labels, Series: []Series{{Values: values}}})
 			r := stacksOf(t, b)
-			return w, func() (float32, float32) { return end(r.bars[0][0]).X, end(r.bars[1][0]).Y }
+			return w, func() (float32, float32) { return end(r.bars[0][0]).X, end(r.bars[11][0]).Y }
 		}},
 		{"heat map", func(t *testing.T) (fyne.Window, func() (float32, float32)) {
 			h := NewHeatMap()
@@ -176,5 +181,17 @@ func TestSetDataKeepsACopy(t *testing.T) {
 	values, _ := tickValues(t, r)
 	if r.cats.texts[0].Text != "Mon" || values[len(values)-1] != 10 {
 		t.Errorf("the chart follows the caller's slices: label %q, axis %v", r.cats.texts[0].Text, values)
+	}
+}
+
+func twoDigit(n int) string { return string([]byte{byte('0' + n/10), byte('0' + n%10)}) }
+
+// A few bars in a wide chart are not drawn as slabs across it.
+func TestFewBarsStayBars(t *testing.T) {
+	b := NewBars()
+	show(t, b, fyne.NewSize(800, 400))
+	b.SetData(BarData{Labels: []string{"12-03"}, Series: []Series{{Values: []float64{100}}}})
+	if w := stacksOf(t, b).bars[0][0].Size().Width; w > maxBar || w <= 0 {
+		t.Errorf("one bar in 800 px is %.0f wide, want at most %d", w, maxBar)
 	}
 }

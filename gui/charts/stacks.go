@@ -207,13 +207,18 @@ func (r *stackRenderer) fitAcross(left, end, pad float32) (right float32) {
 	}
 }
 
+// maxBar is the thickest a bar is drawn.
+const maxBar = 64
+
 // barThickness is how thick a bar is in a slot of the given size: most of it, with
 // a gap to the next, unless the slots are so thin that a gap would hide the bars.
+// A few bars in a wide chart stay at most maxBar thick: a single day drawn as one
+// slab across the whole chart reads as a background, not as a bar.
 func barThickness(slot float32) float32 {
 	if slot < 4 {
 		return slot
 	}
-	return slot * 0.7
+	return min(slot*0.7, maxBar)
 }
 
 // whole rounds where bars start to a whole unit: a bar edge between two pixels is
