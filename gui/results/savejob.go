@@ -15,6 +15,7 @@ type saveJob struct {
 	rows   []int // the records to save, in order; nil: all, in the PBX's order
 	format report.Format
 	opts   report.Options
+	book   *reportBook // what the report workbook needs besides; nil for other formats
 }
 
 // progressEvery is how many rows pass between two progress reports.
@@ -30,6 +31,9 @@ func (j saveJob) count() int {
 
 // write writes the report to w, reporting the records done now and then.
 func (j saveJob) write(ctx context.Context, w io.Writer, progress func(done int)) error {
+	if j.format == reportWorkbook {
+		return j.writeBook(ctx, w, progress)
+	}
 	if j.format == report.CSV {
 		var err error
 		if j.rows == nil {

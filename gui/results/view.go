@@ -11,6 +11,7 @@ import (
 
 	"cdrdesk/cdrclient"
 	"cdrdesk/gui/i18n"
+	"cdrdesk/internal/callreport"
 	"cdrdesk/internal/records"
 	"cdrdesk/internal/report"
 	"cdrdesk/internal/userdirs"
@@ -71,6 +72,11 @@ type View struct {
 	empty *widget.Label     // over the grid when no row is shown
 	body  fyne.CanvasObject // toolbar, grid and summary, once there are records
 	root  *fyne.Container   // body, or a hint until then
+
+	// Call reports (the engine folds calls once per table and settings).
+	calls          *callreport.Calls   // folded for the current table; nil until then
+	reportSettings callreport.Settings // the settings the reports use
+	names          map[string]string   // extension numbers to names, as SetData got them
 }
 
 // New builds the view for window w. chooser picks the folder to save in; nil uses
@@ -80,6 +86,7 @@ func New(w fyne.Window, chooser FileChooser) *View {
 		chooser = fyneChooser{}
 	}
 	v := &View{win: w, chooser: chooser, words: newWords(), lastFormat: offeredFormat("")}
+	v.reportSettings = callreport.DefaultSettings()
 	v.Background = func(f func()) { go f() }
 	v.Documents = userdirs.Documents
 	v.openURL = func(u *url.URL) error { return fyne.CurrentApp().OpenURL(u) }
@@ -110,6 +117,7 @@ func (v *View) Widget() fyne.CanvasObject { return v.root }
 // empty; the sort order and column choices stay.
 func (v *View) SetData(t *cdrclient.Table, names map[string]string, info Info) {
 	v.table, v.info = t, info
+	v.names = names
 	v.root.Objects = []fyne.CanvasObject{v.body} // first, so the grid is laid out
 	v.root.Refresh()
 	v.columns = tableColumns(t, v.words)
