@@ -264,16 +264,26 @@ func TestSaveFailureLeavesNoFile(t *testing.T) {
 
 func TestSaveCancelled(t *testing.T) {
 	d := simRecords(t, 3)
-	for _, format := range []string{"Excel workbook (.xlsx)", "Report workbook (.xlsx)"} {
-		t.Run(format, func(t *testing.T) {
+	for _, tc := range []struct {
+		name, format string
+		engine       bool // the engine has folded the calls: the job goes straight to writing
+	}{
+		{"xlsx", "Excel workbook (.xlsx)", false},
+		{"report workbook", "Report workbook (.xlsx)", false},
+		{"report workbook of the engine's calls", "Report workbook (.xlsx)", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
 			f := newFixture(t, i18n.English)
 			f.v.SetData(d.table, d.names, d.info)
+			if tc.engine {
+				f.v.calls = foldSim(t, d, f.v.reportSettings, d.info.Query.End)
+			}
 			var work func()
 			f.v.Background = func(fn func()) { work = fn } // hold the write until Cancel is tapped
 			var got error
 			f.v.OnSaved = func(_ string, err error) { got = err }
 			dir := t.TempDir()
-			f.saveAs(t, filepath.Join(dir, "x.xlsx"), format, "")
+			f.saveAs(t, filepath.Join(dir, "x.xlsx"), tc.format, "")
 			prog := f.top(t)
 			if !slices.Contains(texts(prog), "Saving "+formatCount(d.table.Len())+" records to x.xlsx…") {
 				t.Errorf("progress says %q", texts(prog))
