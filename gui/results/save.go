@@ -18,7 +18,6 @@ import (
 	"cdrdesk/gui/i18n"
 	"cdrdesk/internal/atomicfile"
 	"cdrdesk/internal/report"
-	"cdrdesk/internal/reportname"
 )
 
 // Save shows the one Save dialog (format, which records, file name, folder) and
@@ -29,7 +28,7 @@ func (v *View) Save() {
 		return
 	}
 	form := newSaveForm(v.table.Len(), v.rows, v.filtered, v.lastFormat, v.startFolder(),
-		func(f report.Format) string { return reportname.Suggest(v.info.Profile, v.info.Query, f) },
+		func(f report.Format) string { return suggestName(v.info, f) },
 		func(f *saveForm) {
 			v.chooser.ChooseFolder(v.win, f.dir, func(dir string) {
 				if dir != "" {

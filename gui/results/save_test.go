@@ -194,81 +194,116 @@ func cellAt(row []string, i int) string {
 
 func TestSaveAsksBeforeReplacing(t *testing.T) {
 	d := simRecords(t, 1)
-	f := newFixture(t, i18n.English)
-	f.v.SetData(d.table, d.names, d.info)
-	path := filepath.Join(t.TempDir(), "old.csv")
-	if err := os.WriteFile(path, []byte("old"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	for _, answer := range []string{"No", "Yes"} {
-		f.saveAs(t, path, "CSV as sent by the PBX", "")
-		dlg := f.top(t)
-		if !slices.Contains(texts(dlg), "“old.csv” already exists in this folder. Replace it?") {
-			t.Fatalf("no question before replacing: %q", texts(dlg))
-		}
-		tapButton(t, dlg, answer)
-		got, _ := os.ReadFile(path)
-		if replaced := bytes.Equal(got, d.csv); replaced != (answer == "Yes") {
-			t.Errorf("answer %s: file holds %d bytes", answer, len(got))
-		}
-		if answer == "No" && f.w.Canvas().Overlays().Top() != nil {
-			t.Errorf("after No a dialog is left: %q", texts(f.top(t)))
-		}
+	for _, tc := range []struct {
+		format, file string
+		written      func(got []byte) bool // whether got is what the format writes
+	}{
+		{"CSV as sent by the PBX", "old.csv", func(got []byte) bool { return bytes.Equal(got, d.csv) }},
+		{"Report workbook (.xlsx)", "old.xlsx", func(got []byte) bool {
+			wb, err := excelize.OpenReader(bytes.NewReader(got))
+			if err != nil {
+				return false
+			}
+			defer wb.Close()
+			return slices.Equal(wb.GetSheetList(), bookSheets[i18n.English])
+		}},
+	} {
+		t.Run(tc.format, func(t *testing.T) {
+			f := newFixture(t, i18n.English)
+			f.v.SetData(d.table, d.names, d.info)
+			path := filepath.Join(t.TempDir(), tc.file)
+			if err := os.WriteFile(path, []byte("old"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			for _, answer := range []string{"No", "Yes"} {
+				f.saveAs(t, path, tc.format, "")
+				dlg := f.top(t)
+				if !slices.Contains(texts(dlg), "“"+tc.file+"” already exists in this folder. Replace it?") {
+					t.Fatalf("no question before replacing: %q", texts(dlg))
+				}
+				tapButton(t, dlg, answer)
+				got, _ := os.ReadFile(path)
+				if replaced := tc.written(got); replaced != (answer == "Yes") {
+					t.Errorf("answer %s: file holds %d bytes", answer, len(got))
+				}
+				if answer == "No" && f.w.Canvas().Overlays().Top() != nil {
+					t.Errorf("after No a dialog is left: %q", texts(f.top(t)))
+				}
+			}
+		})
 	}
 }
 
 func TestSaveFailureLeavesNoFile(t *testing.T) {
 	d := simRecords(t, 1)
-	f := newFixture(t, i18n.English)
-	f.v.SetData(d.table, d.names, d.info)
-	var got error
-	f.v.OnSaved = func(_ string, err error) { got = err }
-	dir := filepath.Join(t.TempDir(), "missing")
-	path := filepath.Join(dir, "x.xlsx")
-	f.saveAs(t, path, "Excel workbook (.xlsx)", "")
-	if got == nil {
-		t.Fatal("saving into a missing folder succeeded")
-	}
-	if _, err := os.Stat(path); !errors.Is(err, os.ErrNotExist) {
-		t.Errorf("a file was left: %v", err)
-	}
-	what := alert.Explain(got).What
-	if !slices.Contains(texts(f.top(t)), what) {
-		t.Errorf("the error dialog does not say %q: %q", what, texts(f.top(t)))
-	}
-	if !f.v.CanSave() || f.v.saving {
-		t.Error("cannot save again after a failure")
+	for _, format := range []string{"Excel workbook (.xlsx)", "Report workbook (.xlsx)"} {
+		t.Run(format, func(t *testing.T) {
+			f := newFixture(t, i18n.English)
+			f.v.SetData(d.table, d.names, d.info)
+			var got error
+			f.v.OnSaved = func(_ string, err error) { got = err }
+			dir := filepath.Join(t.TempDir(), "missing")
+			path := filepath.Join(dir, "x.xlsx")
+			f.saveAs(t, path, format, "")
+			if got == nil {
+				t.Fatal("saving into a missing folder succeeded")
+			}
+			if _, err := os.Stat(path); !errors.Is(err, os.ErrNotExist) {
+				t.Errorf("a file was left: %v", err)
+			}
+			what := alert.Explain(got).What
+			if !slices.Contains(texts(f.top(t)), what) {
+				t.Errorf("the error dialog does not say %q: %q", what, texts(f.top(t)))
+			}
+			if !f.v.CanSave() || f.v.saving {
+				t.Error("cannot save again after a failure")
+			}
+		})
 	}
 }
 
 func TestSaveCancelled(t *testing.T) {
 	d := simRecords(t, 3)
-	f := newFixture(t, i18n.English)
-	f.v.SetData(d.table, d.names, d.info)
-	var work func()
-	f.v.Background = func(fn func()) { work = fn } // hold the write until Cancel is tapped
-	var got error
-	f.v.OnSaved = func(_ string, err error) { got = err }
-	dir := t.TempDir()
-	f.saveAs(t, filepath.Join(dir, "x.xlsx"), "Excel workbook (.xlsx)", "")
-	prog := f.top(t)
-	if !slices.Contains(texts(prog), "Saving "+formatCount(d.table.Len())+" records to x.xlsx…") {
-		t.Errorf("progress says %q", texts(prog))
-	}
-	f.v.Save() // a second save while one runs is refused
-	if f.top(t) != prog {
-		t.Error("Save opened a dialog while saving")
-	}
-	tapButton(t, prog, "Cancel")
-	work()
-	if !errors.Is(got, context.Canceled) {
-		t.Errorf("cancelled save ended with %v", got)
-	}
-	if left, _ := os.ReadDir(dir); len(left) != 0 {
-		t.Errorf("cancelled save left %v", left)
-	}
-	if f.w.Canvas().Overlays().Top() != nil {
-		t.Errorf("dialog left after cancelling: %q", texts(f.top(t)))
+	for _, tc := range []struct {
+		name, format string
+		engine       bool // the engine has folded the calls: the job goes straight to writing
+	}{
+		{"xlsx", "Excel workbook (.xlsx)", false},
+		{"report workbook", "Report workbook (.xlsx)", false},
+		{"report workbook of the engine's calls", "Report workbook (.xlsx)", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			f := newFixture(t, i18n.English)
+			f.v.SetData(d.table, d.names, d.info)
+			if tc.engine {
+				f.v.calls = foldSim(t, d, f.v.reportSettings, d.info.Query.End)
+			}
+			var work func()
+			f.v.Background = func(fn func()) { work = fn } // hold the write until Cancel is tapped
+			var got error
+			f.v.OnSaved = func(_ string, err error) { got = err }
+			dir := t.TempDir()
+			f.saveAs(t, filepath.Join(dir, "x.xlsx"), tc.format, "")
+			prog := f.top(t)
+			if !slices.Contains(texts(prog), "Saving "+formatCount(d.table.Len())+" records to x.xlsx…") {
+				t.Errorf("progress says %q", texts(prog))
+			}
+			f.v.Save() // a second save while one runs is refused
+			if f.top(t) != prog {
+				t.Error("Save opened a dialog while saving")
+			}
+			tapButton(t, prog, "Cancel")
+			work()
+			if !errors.Is(got, context.Canceled) {
+				t.Errorf("cancelled save ended with %v", got)
+			}
+			if left, _ := os.ReadDir(dir); len(left) != 0 {
+				t.Errorf("cancelled save left %v", left)
+			}
+			if f.w.Canvas().Overlays().Top() != nil {
+				t.Errorf("dialog left after cancelling: %q", texts(f.top(t)))
+			}
+		})
 	}
 }
 

@@ -32,14 +32,6 @@ type saveForm struct {
 	suggested string                     // the suggestion the name field holds, "" once typed over
 }
 
-// formats are the choices of the format group, in its order.
-var formats = []report.Format{report.CSV, report.ExcelCSV, report.XLSX}
-
-// formatLabels are the format group's options, in the user's language.
-func formatLabels() []string {
-	return []string{i18n.L("CSV as sent by the PBX"), i18n.L("CSV for Excel"), i18n.L("Excel workbook (.xlsx)")}
-}
-
 // newSaveForm builds the form for total records of which rows are shown. format is
 // preselected, dir is the folder offered; chooseFolder is called by Choose folder….
 func newSaveForm(total int, rows []int, filtered bool, format report.Format, dir string,
@@ -148,6 +140,9 @@ func (f *saveForm) job(v *View) saveJob {
 		DurationsAsSeconds: v.seconds, HeaderLabels: headerLabels(v.table, v.words)}}
 	if f.scope != nil && selected(f.scope) == 1 {
 		j.rows = f.rows
+	}
+	if j.format == reportWorkbook {
+		j.book = newReportBook(v)
 	}
 	return j
 }

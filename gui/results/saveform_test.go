@@ -70,6 +70,14 @@ func TestSaveNameFollowsFormat(t *testing.T) {
 	if entry.Text != "CDR_总部_all_20261001_20261001.xlsx" {
 		t.Errorf("workbook: %q", entry.Text)
 	}
+	formats.SetSelected("Report workbook (.xlsx)")
+	if entry.Text != "Report_总部_all_20261001_20261001.xlsx" {
+		t.Errorf("report workbook: %q", entry.Text)
+	}
+	formats.SetSelected("CSV as sent by the PBX")
+	if entry.Text != "CDR_总部_all_20261001_20261001.csv" {
+		t.Errorf("CSV after the report workbook: %q", entry.Text)
+	}
 	entry.SetText("上月.csv")
 	formats.SetSelected("CSV for Excel")
 	if entry.Text != "上月.csv" {

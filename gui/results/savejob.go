@@ -8,13 +8,15 @@ import (
 	"cdrdesk/internal/report"
 )
 
-// saveJob is a report to write. It reads only the table (read-only once closed) and
-// a rows slice nobody modifies, so it runs in a background goroutine.
+// saveJob is a report to write. It reads only the table (read-only once closed), a
+// rows slice nobody modifies and, for the report workbook, read-only calls, so it
+// runs in a background goroutine.
 type saveJob struct {
 	table  *cdrclient.Table
 	rows   []int // the records to save, in order; nil: all, in the PBX's order
 	format report.Format
 	opts   report.Options
+	book   *reportBook // what the report workbook needs besides; nil for the other formats
 }
 
 // progressEvery is how many rows pass between two progress reports.
@@ -30,6 +32,9 @@ func (j saveJob) count() int {
 
 // write writes the report to w, reporting the records done now and then.
 func (j saveJob) write(ctx context.Context, w io.Writer, progress func(done int)) error {
+	if j.format == reportWorkbook {
+		return j.writeBook(ctx, w, progress)
+	}
 	if j.format == report.CSV {
 		var err error
 		if j.rows == nil {

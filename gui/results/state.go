@@ -32,9 +32,9 @@ type State struct {
 	// LastFolder is where the last report was saved.
 	LastFolder string `json:"lastFolder"`
 	// Format is the format the Save dialog offers: the last one saved ("csv",
-	// "excel-csv", "xlsx"). Until then (and for anything unknown) it is the Excel
-	// workbook: what an office opens, with numbers kept as text and Chinese names shown
-	// right whatever the PBX's encoding.
+	// "excel-csv", "xlsx", or "report" for the report workbook). Until then (and for
+	// anything unknown) it is the Excel workbook: what an office opens, with numbers
+	// kept as text and Chinese names shown right whatever the PBX's encoding.
 	Format string `json:"format,omitempty"`
 	// Report is how the call reports count (call-back window, short rings, country
 	// code, business hours); nil means the defaults.
@@ -85,7 +85,7 @@ func (v *View) State() State {
 		}
 	}
 	slices.Sort(hidden)
-	return State{Hidden: hidden, Sort: v.sort, Seconds: v.seconds, LastFolder: v.lastFolder, Format: v.lastFormat.String(),
+	return State{Hidden: hidden, Sort: v.sort, Seconds: v.seconds, LastFolder: v.lastFolder, Format: formatName(v.lastFormat),
 		Report: storedSettings(v.reportSettings), Page: v.tabs.page()}
 }
 
@@ -115,6 +115,9 @@ func (v *View) Restore(s State) {
 // offeredFormat is the format the Save dialog offers for a saved choice: the workbook
 // until a person has chosen another.
 func offeredFormat(saved string) report.Format {
+	if saved == reportWorkbookName {
+		return reportWorkbook
+	}
 	if f, err := report.ParseFormat(saved); err == nil {
 		return f
 	}

@@ -81,6 +81,7 @@ type View struct {
 	empty *widget.Label     // over the grid when no row is shown
 	body  fyne.CanvasObject // toolbar, grid and summary, once there are records
 	root  *fyne.Container   // body, or a hint until then
+
 }
 
 // New builds the view for window w. chooser picks the folder to save in; nil uses

@@ -147,6 +147,7 @@ func TestReportLeavesNoFile(t *testing.T) {
 	}
 }
 
+// TestChineseLocale: the workbook's words follow the first locale variable set.
 func TestChineseLocale(t *testing.T) {
 	for _, tc := range []struct {
 		env  map[string]string
@@ -161,7 +162,11 @@ func TestChineseLocale(t *testing.T) {
 		{map[string]string{"LANGUAGE": "zh_CN:en", "LANG": "C.UTF-8"}, true},
 		{map[string]string{"LANG": "C.UTF-8"}, false},
 	} {
-		if got := chineseLocale(func(k string) string { return tc.env[k] }); got != tc.want {
+		tr, err := workbookLanguage(func(k string) string { return tc.env[k] })
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := tr("Summary", nil) == "摘要"; got != tc.want {
 			t.Errorf("%v: Chinese = %v, want %v", tc.env, got, tc.want)
 		}
 	}

@@ -272,3 +272,28 @@ func TestNoCalls(t *testing.T) {
 		t.Errorf("%d charts, want only the Summary's", charts)
 	}
 }
+
+// TestProgress: Progress hears the records written, from none, rising, ending with
+// all of them (every record, or the rows asked for).
+func TestProgress(t *testing.T) {
+	calls := monthCalls(t, callreport.DefaultSettings())
+	n := calls.Table().Len()
+	some := make([]int, 0, n/2)
+	for r := 0; r < n; r += 2 {
+		some = append(some, r)
+	}
+	for _, rows := range [][]int{nil, some} {
+		var heard []int
+		in := Input{Calls: calls, Report: calls.Report(rows), Rows: rows, Progress: func(done int) { heard = append(heard, done) }}
+		if err := Write(context.Background(), io.Discard, in); err != nil {
+			t.Fatal(err)
+		}
+		want := n
+		if rows != nil {
+			want = len(rows)
+		}
+		if len(heard) < 2 || heard[0] != 0 || heard[len(heard)-1] != want || !slices.IsSorted(heard) {
+			t.Errorf("%d rows: progress %v, want rising to %d", want, heard, want)
+		}
+	}
+}

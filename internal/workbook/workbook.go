@@ -36,6 +36,10 @@ type Input struct {
 	Records report.Options
 	// Translate gives the words of the sheets: explain.English, or a translation.
 	Translate explain.Translate
+	// Progress, if set, hears how many records of the Calls sheet are written, now
+	// and then and once at the end (from Write's goroutine): the records are most of
+	// the work, as in the plain export.
+	Progress func(done int)
 }
 
 // checkEvery is how many records pass between two looks at ctx.
@@ -102,7 +106,18 @@ func writeRecords(ctx context.Context, rw report.Writer, in Input) error {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
+			in.progress(i)
 		}
 	}
-	return ctx.Err()
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	in.progress(n)
+	return nil
+}
+
+func (in Input) progress(done int) {
+	if in.Progress != nil {
+		in.Progress(done)
+	}
 }
