@@ -250,4 +250,11 @@ func (c *Calls) rangeEnd(end time.Time) int64 {
 	return noTime
 }
 
-func trim(b []byte) []byte { return bytes.TrimSpace(b) }
+// trim removes surrounding white space as bytes.TrimSpace does, which it calls only
+// when an end is not a printable ASCII byte: most values have nothing to trim.
+func trim(b []byte) []byte {
+	if len(b) == 0 || b[0]-'!' < 0x80-'!' && b[len(b)-1]-'!' < 0x80-'!' {
+		return b
+	}
+	return bytes.TrimSpace(b)
+}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"math"
 	"runtime"
+	"slices"
 	"sync"
 
 	"cdrdesk/cdrclient"
@@ -110,6 +111,18 @@ func (s splitter) run(n int, work func(lo, hi int)) {
 	wg.Wait()
 }
 
+// runRuns runs work on parts of runs concurrently: run r holds items [start[r],
+// start[r+1]), and the parts are cut so that they hold about as many items, however
+// unequal the runs.
+func (s splitter) runRuns(start []int32, work func(lo, hi int)) {
+	runs := len(start) - 1
+	s.run(int(start[runs]), func(lo, hi int) { // the runs that begin in [lo, hi)
+		first, _ := slices.BinarySearch(start[:runs], int32(lo))
+		last, _ := slices.BinarySearch(start[:runs], int32(hi))
+		work(first, last)
+	})
+}
+
 // Columns of a row as read, in the order read fetches them.
 const (
 	fKind = iota
@@ -123,60 +136,87 @@ const (
 	nFields
 )
 
-// read fills rows [lo, hi).
+// read fills rows [lo, hi). Most rows' values are their raw bytes in the table
+// (Table.PlainFields, no copy); the others are decoded into a reused buffer.
 func (d *rowData) read(t *cdrclient.Table, c columns, cc string, lo, hi int) {
 	cols := []int{fKind: c.kind, fStatus: c.status, fCallID: c.callID, fStart: c.start,
 		fTalk: c.talk, fDur: c.dur, fFrom: c.from, fTo: c.to}
+	fields := make([][]byte, nFields)
 	ends := make([]int, nFields)
-	buf := make([]byte, 0, 512)
-	key := make([]byte, 0, 64)
+	var buf []byte
+	rr := rowReader{cc: cc, key: make([]byte, 0, 64)}
 	for r := lo; r < hi; r++ {
-		buf = t.AppendFields(buf[:0], ends, r, cols) // kept: it grows to the longest row once
-		field := func(f int) []byte {
+		if !t.PlainFields(fields, r, cols) {
+			buf = t.AppendFields(buf[:0], ends, r, cols) // kept: it grows to the longest row once
 			from := 0
-			if f > 0 {
-				from = ends[f-1]
+			for f, end := range ends {
+				fields[f], from = buf[from:end], end
 			}
-			return bytes.TrimSpace(buf[from:ends[f]])
 		}
-		var needDict bool
-		kind := kindOf(field(fKind))
-		flags := kind
-		if bytes.EqualFold(field(fStatus), []byte("ANSWERED")) {
-			flags |= answeredBit
-		}
-		k, ok := callKey(field(fCallID), r)
-		d.callKey[r], needDict = k, !ok
-		d.start[r] = parseStart(field(fStart))
-		d.talk[r] = seconds(field(fTalk))
-		d.dur[r] = seconds(field(fDur))
-		var num, fromExt, toExt uint64
-		from := field(fFrom)
-		if kind == kindInbound {
-			key = appendNumberKey(key[:0], from, cc)
-			num, ok = packedOrDict(key)
-			needDict = needDict || !ok
-		}
-		if places(kind) {
-			fromExt, ok = packedOrDict(from)
-			needDict = needDict || !ok
-		}
-		to := field(fTo)
-		if kind == kindOutbound {
-			key = appendNumberKey(key[:0], to, cc)
-			num, ok = packedOrDict(key)
-			needDict = needDict || !ok
-		}
-		if rings(kind) {
-			toExt, ok = packedOrDict(to)
-			needDict = needDict || !ok
-		}
-		d.number[r], d.fromExt[r], d.toExt[r] = num, fromExt, toExt
-		if needDict {
-			flags |= dictBitRow
-		}
-		d.flags[r] = flags
+		rr.set(d, r, fields)
 	}
+}
+
+// rowReader decodes the fields of one row into rowData; it keeps a scratch buffer
+// and the last date read, which most rows share with the row before.
+type rowReader struct {
+	cc  string
+	key []byte
+	day dayCache
+}
+
+func (rr *rowReader) set(d *rowData, r int, fields [][]byte) {
+	fields = fields[:nFields]
+	var needDict bool
+	kind := kindOf(trim(fields[fKind]))
+	flags := kind
+	if isAnswered(trim(fields[fStatus])) {
+		flags |= answeredBit
+	}
+	k, ok := callKey(trim(fields[fCallID]), r)
+	d.callKey[r], needDict = k, !ok
+	d.start[r] = rr.day.parseStart(fields[fStart])
+	d.talk[r] = seconds(trim(fields[fTalk]))
+	d.dur[r] = seconds(trim(fields[fDur]))
+	var num, fromExt, toExt uint64
+	from, to := trim(fields[fFrom]), trim(fields[fTo])
+	switch kind {
+	case kindInbound:
+		num, ok = rr.numberKey(from)
+		needDict = needDict || !ok
+	case kindOutbound:
+		num, ok = rr.numberKey(to)
+		needDict = needDict || !ok
+	}
+	if places(kind) {
+		fromExt, ok = packedOrDict(from)
+		needDict = needDict || !ok
+	}
+	if rings(kind) {
+		toExt, ok = packedOrDict(to)
+		needDict = needDict || !ok
+	}
+	d.number[r], d.fromExt[r], d.toExt[r] = num, fromExt, toExt
+	if needDict {
+		flags |= dictBitRow
+	}
+	d.flags[r] = flags
+}
+
+// numberKey packs the comparison form of an external number (see NumberKey); ok is
+// false when it must be numbered in the dictionary.
+func (rr *rowReader) numberKey(b []byte) (uint64, bool) {
+	// Most numbers are digits after the prefix: then the form is b without it.
+	if k, ok := packDigits(b[numberPrefix(b, rr.cc):]); ok {
+		return k, true
+	}
+	rr.key = appendNumberKey(rr.key[:0], b, rr.cc)
+	return packedOrDict(rr.key)
+}
+
+// isAnswered reports whether a status is ANSWERED, in any letter case.
+func isAnswered(b []byte) bool {
+	return string(b) == "ANSWERED" || len(b) == len("ANSWERED") && bytes.EqualFold(b, []byte("ANSWERED"))
 }
 
 // packedOrDict packs b; ok is false when b must be numbered in the dictionary
@@ -225,6 +265,16 @@ func canonicalNumber(b []byte, limit uint64) (uint64, bool) {
 }
 
 func kindOf(b []byte) uint8 {
+	switch string(b) { // as the PBX writes them, before any letter case
+	case "Inbound":
+		return kindInbound
+	case "Outbound":
+		return kindOutbound
+	case "Internal":
+		return kindInternal
+	case "Transfer":
+		return kindTransfer
+	}
 	if len(b) < 7 { // the shortest name, "Inbound", has 7 letters
 		return kindOther
 	}

@@ -20,17 +20,22 @@ func appendNumberKey(dst, b []byte, cc string) []byte {
 		}
 	}
 	k := dst[start:]
-	cut := 0
+	n := copy(k, k[numberPrefix(k, cc):])
+	return dst[:start+n]
+}
+
+// numberPrefix returns the length of the prefix the comparison form removes from k,
+// a number without separators: +<cc>, 00<cc>, or a single 0.
+func numberPrefix(k []byte, cc string) int {
 	switch {
 	case len(k) > len(cc) && k[0] == '+' && string(k[1:1+len(cc)]) == cc:
-		cut = 1 + len(cc)
+		return 1 + len(cc)
 	case len(k) >= 2+len(cc) && k[0] == '0' && k[1] == '0' && string(k[2:2+len(cc)]) == cc:
-		cut = 2 + len(cc)
+		return 2 + len(cc)
 	case len(k) > 0 && k[0] == '0':
-		cut = 1
+		return 1
 	}
-	n := copy(k, k[cut:])
-	return dst[:start+n]
+	return 0
 }
 
 // Packed keys: a number of up to 17 digits packs exactly into an integer, so that a

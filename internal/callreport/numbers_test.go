@@ -44,6 +44,12 @@ func FuzzNumberKey(f *testing.F) {
 		if want := refKey(number, cc); got != want {
 			t.Fatalf("NumberKey(%q, %q) = %q, reference %q", number, cc, got, want)
 		}
+		// The fold's reader packs the form without writing it out when it can.
+		rr := rowReader{cc: cc}
+		wantKey, wantOK := packedOrDict([]byte(got))
+		if k, ok := rr.numberKey([]byte(number)); k != wantKey || ok != wantOK {
+			t.Fatalf("numberKey(%q, %q) = %x, %v; the packed form of %q is %x, %v", number, cc, k, ok, got, wantKey, wantOK)
+		}
 		if k, ok := packDigits([]byte(got)); ok {
 			if back := string(appendUnpacked(nil, k)); back != got {
 				t.Fatalf("packed %q, unpacked %q", got, back)
