@@ -19,8 +19,10 @@ const (
 	kindTransfer              // Transfer
 	kindMask     uint8 = 7
 
-	answeredBit uint8 = 1 << 3 // status ANSWERED (any letter case)
-	dictBitRow  uint8 = 1 << 4 // some key of the row needs the dictionary pass
+	answeredBit uint8 = 1 << 3                // status ANSWERED (any letter case)
+	dictBitRow  uint8 = 1 << 4                // some key of the row needs the dictionary pass
+	shortRow    uint8 = 1 << 5                // callduraction is a number below Settings.IgnoreShorter
+	rowOnly           = dictBitRow | shortRow // bits of a row that its leg does not keep
 )
 
 // rings reports whether a leg of this kind rings its callto: an inbound or internal
@@ -47,9 +49,8 @@ const noSeconds = math.MaxUint32 // a duration that is empty or not a number
 type rowData struct {
 	callKey []uint64 // see callParsedBit
 	start   []int64  // wall-clock seconds or noTime
-	flags   []uint8  // kind | answeredBit | dictBitRow
-	talk    []uint32 // talkduraction, or noSeconds
-	dur     []uint32 // callduraction, or noSeconds
+	flags   []uint8  // kind | answeredBit | dictBitRow | shortRow
+	talk    []uint32 // talkduraction, 0 when not a number
 	number  []uint64 // key of the external number of the leg's side (inbound: callfrom; outbound: callto); 0 none
 	fromExt []uint64 // packed callfrom of a leg its callfrom places; 0 none
 	toExt   []uint64 // packed callto of a leg that rings it; 0 none
@@ -70,15 +71,18 @@ func columnsOf(t *cdrclient.Table) columns {
 }
 
 // readRows reads every row of t, in parts on every CPU.
-func readRows(t *cdrclient.Table, cc string, split splitter) *rowData {
+func readRows(t *cdrclient.Table, s Settings, split splitter) *rowData {
 	n := t.Len()
 	d := &rowData{
 		callKey: make([]uint64, n), start: make([]int64, n), flags: make([]uint8, n),
-		talk: make([]uint32, n), dur: make([]uint32, n), number: make([]uint64, n),
+		talk: make([]uint32, n), number: make([]uint64, n),
 		fromExt: make([]uint64, n), toExt: make([]uint64, n),
 	}
 	c := columnsOf(t)
-	split.run(n, func(lo, hi int) { d.read(t, c, cc, lo, hi) })
+	split.run(n, func(lo, hi int) {
+		rr := rowReader{cc: s.CountryCode, ignore: s.ignoreSeconds(), key: make([]byte, 0, 64)}
+		rr.read(d, t, c, lo, hi)
+	})
 	return d
 }
 
@@ -94,19 +98,33 @@ func defaultSplitter() splitter { return splitter{minPart: 1 << 14} }
 
 // run runs work on parts of [0, n) concurrently and returns when all are done.
 func (s splitter) run(n int, work func(lo, hi int)) {
+	runCuts(s.cuts(n), func(_, lo, hi int) { work(lo, hi) })
+}
+
+// cuts returns the bounds of the parts of [0, n): part p is [cuts[p], cuts[p+1]).
+func (s splitter) cuts(n int) []int {
 	workers := s.workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
 	parts := max(min(workers, n/max(s.minPart, 1)), 1)
-	if parts == 1 {
-		work(0, n)
+	cuts := make([]int, parts+1)
+	for p := range cuts {
+		cuts[p] = p * n / parts
+	}
+	return cuts
+}
+
+// runCuts runs work on each part [cuts[p], cuts[p+1]) concurrently and returns when
+// all are done.
+func runCuts(cuts []int, work func(p, lo, hi int)) {
+	if len(cuts) == 2 {
+		work(0, cuts[0], cuts[1])
 		return
 	}
 	var wg sync.WaitGroup
-	for p := range parts {
-		lo, hi := p*n/parts, (p+1)*n/parts
-		wg.Go(func() { work(lo, hi) })
+	for p := range len(cuts) - 1 {
+		wg.Go(func() { work(p, cuts[p], cuts[p+1]) })
 	}
 	wg.Wait()
 }
@@ -138,13 +156,12 @@ const (
 
 // read fills rows [lo, hi). Most rows' values are their raw bytes in the table
 // (Table.PlainFields, no copy); the others are decoded into a reused buffer.
-func (d *rowData) read(t *cdrclient.Table, c columns, cc string, lo, hi int) {
+func (rr *rowReader) read(d *rowData, t *cdrclient.Table, c columns, lo, hi int) {
 	cols := []int{fKind: c.kind, fStatus: c.status, fCallID: c.callID, fStart: c.start,
 		fTalk: c.talk, fDur: c.dur, fFrom: c.from, fTo: c.to}
 	fields := make([][]byte, nFields)
 	ends := make([]int, nFields)
 	var buf []byte
-	rr := rowReader{cc: cc, key: make([]byte, 0, 64)}
 	for r := lo; r < hi; r++ {
 		if !t.PlainFields(fields, r, cols) {
 			buf = t.AppendFields(buf[:0], ends, r, cols) // kept: it grows to the longest row once
@@ -160,9 +177,10 @@ func (d *rowData) read(t *cdrclient.Table, c columns, cc string, lo, hi int) {
 // rowReader decodes the fields of one row into rowData; it keeps a scratch buffer
 // and the last date read, which most rows share with the row before.
 type rowReader struct {
-	cc  string
-	key []byte
-	day dayCache
+	cc     string // Settings.CountryCode
+	ignore uint32 // Settings.IgnoreShorter in seconds
+	key    []byte
+	day    dayCache
 }
 
 func (rr *rowReader) set(d *rowData, r int, fields [][]byte) {
@@ -176,8 +194,12 @@ func (rr *rowReader) set(d *rowData, r int, fields [][]byte) {
 	k, ok := callKey(trim(fields[fCallID]), r)
 	d.callKey[r], needDict = k, !ok
 	d.start[r] = rr.day.parseStart(fields[fStart])
-	d.talk[r] = seconds(trim(fields[fTalk]))
-	d.dur[r] = seconds(trim(fields[fDur]))
+	if talk := seconds(trim(fields[fTalk])); talk != noSeconds {
+		d.talk[r] = talk
+	}
+	if dur := seconds(trim(fields[fDur])); dur != noSeconds && dur < rr.ignore {
+		flags |= shortRow
+	}
 	var num, fromExt, toExt uint64
 	from, to := trim(fields[fFrom]), trim(fields[fTo])
 	switch kind {
