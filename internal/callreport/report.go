@@ -3,6 +3,7 @@ package callreport
 import (
 	"slices"
 	"sync"
+	"time"
 )
 
 // Report is every figure of the call reports over some of the calls.
@@ -58,27 +59,40 @@ func (c *Calls) Report(rows []int) *Report {
 	return rep
 }
 
-// tally adds every reported call to the summary, its day and its hours.
+// tally adds every reported call to the summary, its day and its hours. A call is
+// added once, to the tally of its date and hour; days, hours of the day, weekday
+// hours and the summary are then sums of those cells (a few thousand, not a call
+// each).
 func (c *Calls) tally(rep *Report, firstDay int64) {
 	s := &rep.Summary
 	hours := c.settings.BusinessHours
+	open, closing := int32(hours.Open/time.Second), int32(hours.Close/time.Second) // as BusinessHours.in
+	cells := make([]Tally, len(rep.Days)*24)
 	for _, i32 := range rep.Calls {
 		i := int32(i32)
 		st := c.start[i]
-		timed := st != noTime
-		if !timed {
+		if st == noTime {
 			f := figuresOf(c, i, false, false)
 			s.add(&f)
 			s.count(c, i)
 			continue
 		}
-		sod, day := secondOfDay(st), weekdayOf(st)
-		f := figuresOf(c, i, true, hours.in(day, sod))
-		rep.Days[dayOf(st)-firstDay].add(&f)
-		rep.Hours[sod/3600].add(&f)
-		rep.WeekHours[day][sod/3600].add(&f)
-		s.add(&f)
+		day := dayOf(st)
+		sod := int32(st - day*86400)
+		f := figuresOf(c, i, true, hours.Days[weekdayOfDay(day)] && sod >= open && sod < closing)
+		cells[(day-firstDay)*24+int64(sod/3600)].add(&f)
 		s.count(c, i)
+	}
+	for k := range cells {
+		cell := &cells[k]
+		if cell.All.Calls == 0 {
+			continue
+		}
+		d, h := k/24, k%24
+		rep.Days[d].Tally.merge(cell)
+		rep.Hours[h].merge(cell)
+		rep.WeekHours[rep.Days[d].Date.Weekday()][h].merge(cell)
+		s.Tally.merge(cell)
 	}
 	if n := len(rep.Calls); n > 0 && c.start[rep.Calls[0]] != noTime {
 		s.First = wallTime(c.start[rep.Calls[0]])

@@ -111,6 +111,9 @@ func dayOf(s int64) int64 {
 	return d
 }
 
-func weekdayOf(s int64) time.Weekday { return time.Weekday(((dayOf(s)+4)%7 + 7) % 7) } // 1970-01-01 was a Thursday
+func weekdayOf(s int64) time.Weekday { return weekdayOfDay(dayOf(s)) }
+
+// weekdayOfDay is the weekday of a day counted from 1970-01-01, a Thursday.
+func weekdayOfDay(d int64) time.Weekday { return time.Weekday(((d+4)%7 + 7) % 7) }
 
 func secondOfDay(s int64) int32 { return int32(s - dayOf(s)*86400) }
