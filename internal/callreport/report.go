@@ -134,13 +134,14 @@ func (s *Summary) count(c *Calls, i int32) {
 
 // selected returns the calls with a leg among rows (all when rows is nil), by start.
 func (c *Calls) selected(rows []int) []int {
-	out := make([]int, 0, len(c.byTime))
 	if rows == nil {
-		for _, i := range c.byTime {
-			out = append(out, int(i))
+		out := make([]int, len(c.byTime))
+		for k, i := range c.byTime {
+			out[k] = int(i)
 		}
 		return out
 	}
+	out := make([]int, 0, min(len(rows), len(c.byTime))) // a call has a leg among rows
 	marked := make([]bool, len(c.start))
 	for _, r := range rows {
 		marked[c.callOf[r]] = true
