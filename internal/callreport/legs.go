@@ -159,6 +159,9 @@ const (
 func (rr *rowReader) read(d *rowData, t *cdrclient.Table, c columns, lo, hi int) {
 	cols := []int{fKind: c.kind, fStatus: c.status, fCallID: c.callID, fStart: c.start,
 		fTalk: c.talk, fDur: c.dur, fFrom: c.from, fTo: c.to}
+	if rr.ignore == 0 { // no ring is shorter than 0 s: the duration is not read
+		cols[fDur] = -1
+	}
 	fields := make([][]byte, nFields)
 	ends := make([]int, nFields)
 	var buf []byte
