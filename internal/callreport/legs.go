@@ -279,14 +279,8 @@ func canonicalNumber(b []byte, limit uint64) (uint64, bool) {
 	if len(b) == 0 || len(b) > 1 && b[0] == '0' || len(b) > 13 {
 		return 0, false
 	}
-	var v uint64
-	for _, c := range b {
-		if c < '0' || c > '9' {
-			return 0, false
-		}
-		v = v*10 + uint64(c-'0')
-	}
-	return v, v < limit
+	v, ok := digitsValue(b)
+	return v, ok && v < limit
 }
 
 func kindOf(b []byte) uint8 {
@@ -325,15 +319,11 @@ func kindOf(b []byte) uint8 {
 
 // seconds reads a whole number of seconds (already trimmed); noSeconds otherwise.
 func seconds(b []byte) uint32 {
-	if len(b) == 0 || len(b) > 9 {
+	if len(b) > 9 {
 		return noSeconds
 	}
-	var v uint32
-	for _, c := range b {
-		if c < '0' || c > '9' {
-			return noSeconds
-		}
-		v = v*10 + uint32(c-'0')
+	if v, ok := digitsValue(b); ok {
+		return uint32(v)
 	}
-	return v
+	return noSeconds
 }
