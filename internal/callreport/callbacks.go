@@ -42,30 +42,37 @@ func (c *Calls) eventKind(i int32) uint8 {
 	return evNone
 }
 
-// findCallbacks orders the events and sets each missed call's call-back state.
+// findCallbacks orders the events and sets each missed call's call-back state. The
+// passes over every call run in parts on every CPU; the sort and the cutting into
+// runs, over the events of people with a missed call only, in one.
 func findCallbacks(c *Calls) callbackEvents {
-	var missedBy numberFilter // the numbers of the people with a missed call, and a few others
-	for i, st := range c.state {
-		if st&missedBit != 0 && c.number[i] != 0 && c.start[i] != noTime {
-			missedBy.add(c.number[i])
+	cuts := c.split.cuts(len(c.start))
+	filters := make([]numberFilter, len(cuts)-1) // the numbers of the people with a missed call, and a few others
+	runCuts(cuts, func(p, lo, hi int) {
+		for i := lo; i < hi; i++ {
+			if c.state[i]&missedBit != 0 && c.number[i] != 0 && c.start[i] != noTime {
+				filters[p].add(c.number[i])
+			}
 		}
+	})
+	missedBy := &filters[0]
+	for p := 1; p < len(filters); p++ {
+		missedBy.or(&filters[p])
 	}
-	ev := callbackEvents{kind: make([]uint8, len(c.start))}
-	var calls []int32
-	var keys []uint64
-	for _, i := range c.byTime {
-		k := c.eventKind(i)
-		ev.kind[i] = k
-		if k != evNone && missedBy.mayHave(c.number[i]) {
-			calls, keys = append(calls, i), append(keys, c.number[i])
+	ev := callbackEvents{kind: make([]uint8, len(c.start)), person: make([]int32, len(c.start))}
+	partCalls, partKeys := make([][]int32, len(cuts)-1), make([][]uint64, len(cuts)-1)
+	runCuts(cuts, func(p, lo, hi int) { // parts of the time order, joined in order below
+		for _, i := range c.byTime[lo:hi] {
+			k := c.eventKind(i)
+			ev.kind[i], ev.person[i] = k, -1
+			if k != evNone && missedBy.mayHave(c.number[i]) {
+				partCalls[p], partKeys[p] = append(partCalls[p], i), append(partKeys[p], c.number[i])
+			}
 		}
-	}
+	})
+	calls, keys := slices.Concat(partCalls...), slices.Concat(partKeys...)
 	sortByKey(keys, calls) // stable: time order within a person
-	ev.person = make([]int32, len(c.start))
-	for i := range ev.person {
-		ev.person[i] = -1
-	}
-	ev.call = calls[:0] // the runs with a missed call, moved down in place
+	ev.call = calls[:0]    // the runs with a missed call, moved down in place
 	for lo := 0; lo < len(keys); {
 		hi := lo + 1
 		for hi < len(keys) && keys[hi] == keys[lo] {
@@ -93,11 +100,13 @@ func findCallbacks(c *Calls) callbackEvents {
 		}
 	})
 	w := c.settings.windowSeconds()
-	for i, s := range c.state {
-		if s&(missedBit|returnedBit) == missedBit && c.start[i] != noTime && c.start[i]+w > c.end {
-			c.state[i] |= openBit
+	runCuts(cuts, func(_, lo, hi int) {
+		for i := lo; i < hi; i++ {
+			if s := c.state[i]; s&(missedBit|returnedBit) == missedBit && c.start[i] != noTime && c.start[i]+w > c.end {
+				c.state[i] |= openBit
+			}
 		}
-	}
+	})
 	return ev
 }
 
@@ -176,3 +185,10 @@ func numberHash(k uint64) uint64 { return k * 0x9e3779b97f4a7c15 >> 44 } // top 
 func (f *numberFilter) add(k uint64) { h := numberHash(k); f[h>>6] |= 1 << (h & 63) }
 
 func (f *numberFilter) mayHave(k uint64) bool { h := numberHash(k); return f[h>>6]&(1<<(h&63)) != 0 }
+
+// or adds the keys of g.
+func (f *numberFilter) or(g *numberFilter) {
+	for i := range f {
+		f[i] |= g[i]
+	}
+}
