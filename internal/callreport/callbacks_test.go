@@ -46,3 +46,23 @@ func hashTwins(t *testing.T) (string, string) {
 	t.Fatal("no two numbers share a hash")
 	return "", ""
 }
+
+// TestNumbersAsWritten: a line of the unreturned shows the number as the PBX wrote it
+// on the latest call, spaces around it included, also where the fold could write it
+// from its key (digits without a prefix).
+func TestNumbersAsWritten(t *testing.T) {
+	const row = "%d.%d,2025-03-03 10:0%d:00,%s,%s,20,0,Telecom,,NO ANSWER,%s,,,,369392534749\n"
+	csv := "callid,timestart,callfrom,callto,callduraction,talkduraction,srctrunkname,dsttrunkname,status,type,pincode,recording,didnumber,sn\n"
+	for k, n := range []string{" 13812345678", "13900001111 ", "13700002222", "+8613600003333", "1360000 3333"} {
+		csv += fmt.Sprintf(row, 1740996000+k, k, k, n, "1006", "Inbound")
+	}
+	_, rep := compareWithReference(t, compared{data: []byte(csv), settings: DefaultSettings()})
+	var got []string
+	for _, l := range rep.Unreturned {
+		got = append(got, l.Number)
+	}
+	want := []string{"1360000 3333", "13700002222", "13900001111 ", " 13812345678"} // newest first
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("numbers %q, want %q", got, want)
+	}
+}

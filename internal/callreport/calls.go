@@ -110,8 +110,12 @@ func (c *Calls) Call(i int) Call {
 	return out
 }
 
-// numberAsWritten reads call i's external number from its earliest leg.
+// numberAsWritten reads call i's external number from its earliest leg, or writes its
+// key when that is the same text (the table's rows are slow to reach at random).
 func (c *Calls) numberAsWritten(i int) string {
+	if c.state[i]&writtenBit != 0 {
+		return c.numbers.text(c.number[i])
+	}
 	col := c.col.from
 	if c.kind[i]&kindMask == kindOutbound {
 		col = c.col.to

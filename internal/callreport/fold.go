@@ -36,6 +36,7 @@ const (
 	returnedBit                   // missed, then an answered call with the same person in the window
 	triedBit                      // missed, not returned, an unanswered outbound call to the person in the window
 	openBit                       // missed, not returned, and the window reaches past End
+	writtenBit                    // the external number is written as its comparison form
 )
 
 // Calls are the calls of a table: its legs folded by callid, with what every report
@@ -224,6 +225,9 @@ func (c *Calls) foldPart(d *rowData, lo, hi, call int) {
 		}
 		if answered {
 			kind |= answeredBit
+		}
+		if d.flags[earliest]&writtenRow != 0 {
+			state |= writtenBit
 		}
 		c.start[call], c.first[call], c.legStart[call] = d.start[earliest], earliest, int32(i)
 		c.kind[call], c.state[call], c.talk[call], c.number[call] = kind, state, talk, d.number[earliest]

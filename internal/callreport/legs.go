@@ -19,10 +19,11 @@ const (
 	kindTransfer              // Transfer
 	kindMask     uint8 = 7
 
-	answeredBit uint8 = 1 << 3                // status ANSWERED (any letter case)
-	dictBitRow  uint8 = 1 << 4                // some key of the row needs the dictionary pass
-	shortRow    uint8 = 1 << 5                // callduraction is a number below Settings.IgnoreShorter
-	rowOnly           = dictBitRow | shortRow // bits of a row that its leg does not keep
+	answeredBit uint8 = 1 << 3                             // status ANSWERED (any letter case)
+	dictBitRow  uint8 = 1 << 4                             // some key of the row needs the dictionary pass
+	shortRow    uint8 = 1 << 5                             // callduraction is a number below Settings.IgnoreShorter
+	writtenRow  uint8 = 1 << 6                             // the external number is written as its comparison form
+	rowOnly           = dictBitRow | shortRow | writtenRow // bits of a row that its leg does not keep
 )
 
 // rings reports whether a leg of this kind rings its callto: an inbound or internal
@@ -49,7 +50,7 @@ const noSeconds = math.MaxUint32 // a duration that is empty or not a number
 type rowData struct {
 	callKey []uint64 // see callParsedBit
 	start   []int64  // wall-clock seconds or noTime
-	flags   []uint8  // kind | answeredBit | dictBitRow | shortRow
+	flags   []uint8  // kind | answeredBit | dictBitRow | shortRow | writtenRow
 	talk    []uint32 // talkduraction, 0 when not a number
 	number  []uint64 // key of the external number of the leg's side (inbound: callfrom; outbound: callto); 0 none
 	fromExt []uint64 // packed callfrom of a leg its callfrom places; 0 none
@@ -205,13 +206,17 @@ func (rr *rowReader) set(d *rowData, r int, fields [][]byte) {
 	}
 	var num, fromExt, toExt uint64
 	from, to := trim(fields[fFrom]), trim(fields[fTo])
+	var written bool
 	switch kind {
 	case kindInbound:
-		num, ok = rr.numberKey(from)
-		needDict = needDict || !ok
+		num, ok, written = rr.numberKey(from)
+		needDict, written = needDict || !ok, written && len(from) == len(fields[fFrom])
 	case kindOutbound:
-		num, ok = rr.numberKey(to)
-		needDict = needDict || !ok
+		num, ok, written = rr.numberKey(to)
+		needDict, written = needDict || !ok, written && len(to) == len(fields[fTo])
+	}
+	if written { // the grid's text of the number is its key's: no need to read it again
+		flags |= writtenRow
 	}
 	if places(kind) {
 		fromExt, ok = packedOrDict(from)
@@ -229,14 +234,17 @@ func (rr *rowReader) set(d *rowData, r int, fields [][]byte) {
 }
 
 // numberKey packs the comparison form of an external number (see NumberKey); ok is
-// false when it must be numbered in the dictionary.
-func (rr *rowReader) numberKey(b []byte) (uint64, bool) {
+// false when it must be numbered in the dictionary. written reports that the form
+// is b itself.
+func (rr *rowReader) numberKey(b []byte) (key uint64, ok, written bool) {
 	// Most numbers are digits after the prefix: then the form is b without it.
-	if k, ok := packDigits(b[numberPrefix(b, rr.cc):]); ok {
-		return k, true
+	cut := numberPrefix(b, rr.cc)
+	if k, ok := packDigits(b[cut:]); ok {
+		return k, true, cut == 0
 	}
 	rr.key = appendNumberKey(rr.key[:0], b, rr.cc)
-	return packedOrDict(rr.key)
+	key, ok = packedOrDict(rr.key)
+	return key, ok, false
 }
 
 // isAnswered reports whether a status is ANSWERED, in any letter case.

@@ -51,8 +51,12 @@ func FuzzNumberKey(f *testing.F) {
 		// The fold's reader packs the form without writing it out when it can.
 		rr := rowReader{cc: cc}
 		wantKey, wantOK := packedOrDict([]byte(got))
-		if k, ok := rr.numberKey([]byte(number)); k != wantKey || ok != wantOK {
+		k, ok, written := rr.numberKey([]byte(number))
+		if k != wantKey || ok != wantOK {
 			t.Fatalf("numberKey(%q, %q) = %x, %v; the packed form of %q is %x, %v", number, cc, k, ok, got, wantKey, wantOK)
+		}
+		if written && (got != number || string(appendUnpacked(nil, k)) != number) {
+			t.Fatalf("numberKey(%q, %q) says it is written as its form, %q", number, cc, got)
 		}
 		if k, ok := packDigits([]byte(got)); ok {
 			if back := string(appendUnpacked(nil, k)); back != got {
