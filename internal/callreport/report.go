@@ -68,6 +68,8 @@ func (c *Calls) tally(rep *Report, firstDay int64) {
 	hours := c.settings.BusinessHours
 	open, closing := int32(hours.Open/time.Second), int32(hours.Close/time.Second) // as BusinessHours.in
 	cells := make([]Tally, len(rep.Days)*24)
+	// The calls come in time order: their day is worked out when it changes.
+	dayStart, dayEnd, workday, dayCells := int64(0), int64(0), false, []Tally(nil)
 	for _, i32 := range rep.Calls {
 		i := int32(i32)
 		st := c.start[i]
@@ -77,10 +79,14 @@ func (c *Calls) tally(rep *Report, firstDay int64) {
 			s.count(c, i)
 			continue
 		}
-		day := dayOf(st)
-		sod := int32(st - day*86400)
-		f := figuresOf(c, i, true, hours.Days[weekdayOfDay(day)] && sod >= open && sod < closing)
-		cells[(day-firstDay)*24+int64(sod/3600)].add(&f)
+		if st < dayStart || st >= dayEnd {
+			day := dayOf(st)
+			dayStart, dayEnd = day*86400, day*86400+86400
+			workday, dayCells = hours.Days[weekdayOfDay(day)], cells[(day-firstDay)*24:][:24]
+		}
+		sod := int32(st - dayStart)
+		f := figuresOf(c, i, true, workday && sod >= open && sod < closing)
+		dayCells[sod/3600].add(&f)
 		s.count(c, i)
 	}
 	for k := range cells {
