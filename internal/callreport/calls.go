@@ -110,11 +110,11 @@ func (c *Calls) Call(i int) Call {
 	return out
 }
 
-// numberAsWritten reads call i's external number from its earliest leg, or writes its
-// key when that is the same text (the table's rows are slow to reach at random).
+// numberAsWritten reads call i's external number from its earliest leg, or writes it
+// from its key when its numberForm says how.
 func (c *Calls) numberAsWritten(i int) string {
-	if c.state[i]&writtenBit != 0 {
-		return c.numbers.text(c.number[i])
+	if form := numberForm(c.state[i] >> formShift); form != formOther {
+		return string(form.appendNumber(nil, c.number[i], c.settings.CountryCode))
 	}
 	col := c.col.from
 	if c.kind[i]&kindMask == kindOutbound {

@@ -36,8 +36,10 @@ const (
 	returnedBit                   // missed, then an answered call with the same person in the window
 	triedBit                      // missed, not returned, an unanswered outbound call to the person in the window
 	openBit                       // missed, not returned, and the window reaches past End
-	writtenBit                    // the external number is written as its comparison form
 )
+
+// formShift places the number's numberForm in Calls.state, above the bits before.
+const formShift = 5
 
 // Calls are the calls of a table: its legs folded by callid, with what every report
 // needs of each call, and each missed call's call-back state (looked for among all
@@ -226,9 +228,7 @@ func (c *Calls) foldPart(d *rowData, lo, hi, call int) {
 		if answered {
 			kind |= answeredBit
 		}
-		if d.flags[earliest]&writtenRow != 0 {
-			state |= writtenBit
-		}
+		state |= d.flags[earliest] >> 6 << formShift // numberForm
 		c.start[call], c.first[call], c.legStart[call] = d.start[earliest], earliest, int32(i)
 		c.kind[call], c.state[call], c.talk[call], c.number[call] = kind, state, talk, d.number[earliest]
 		i = j

@@ -19,11 +19,11 @@ const (
 	kindTransfer              // Transfer
 	kindMask     uint8 = 7
 
-	answeredBit uint8 = 1 << 3                             // status ANSWERED (any letter case)
-	dictBitRow  uint8 = 1 << 4                             // some key of the row needs the dictionary pass
-	shortRow    uint8 = 1 << 5                             // callduraction is a number below Settings.IgnoreShorter
-	writtenRow  uint8 = 1 << 6                             // the external number is written as its comparison form
-	rowOnly           = dictBitRow | shortRow | writtenRow // bits of a row that its leg does not keep
+	answeredBit uint8 = 1 << 3                          // status ANSWERED (any letter case)
+	dictBitRow  uint8 = 1 << 4                          // some key of the row needs the dictionary pass
+	shortRow    uint8 = 1 << 5                          // callduraction is a number below Settings.IgnoreShorter
+	formRow     uint8 = 3 << 6                          // how the external number is written (numberForm)
+	rowOnly           = dictBitRow | shortRow | formRow // bits of a row that its leg does not keep
 )
 
 // rings reports whether a leg of this kind rings its callto: an inbound or internal
@@ -50,7 +50,7 @@ const noSeconds = math.MaxUint32 // a duration that is empty or not a number
 type rowData struct {
 	callKey []uint64 // see callParsedBit
 	start   []int64  // wall-clock seconds or noTime
-	flags   []uint8  // kind | answeredBit | dictBitRow | shortRow | writtenRow
+	flags   []uint8  // kind | answeredBit | dictBitRow | shortRow | formRow
 	talk    []uint32 // talkduraction, 0 when not a number
 	number  []uint64 // key of the external number of the leg's side (inbound: callfrom; outbound: callto); 0 none
 	fromExt []uint64 // packed callfrom of a leg its callfrom places; 0 none
@@ -206,18 +206,22 @@ func (rr *rowReader) set(d *rowData, r int, fields [][]byte) {
 	}
 	var num, fromExt, toExt uint64
 	from, to := trim(fields[fFrom]), trim(fields[fTo])
-	var written bool
+	var form numberForm
 	switch kind {
 	case kindInbound:
-		num, ok, written = rr.numberKey(from)
-		needDict, written = needDict || !ok, written && len(from) == len(fields[fFrom])
+		num, ok, form = rr.numberKey(from)
+		needDict = needDict || !ok
+		if len(from) != len(fields[fFrom]) {
+			form = formOther // spaces around it
+		}
 	case kindOutbound:
-		num, ok, written = rr.numberKey(to)
-		needDict, written = needDict || !ok, written && len(to) == len(fields[fTo])
+		num, ok, form = rr.numberKey(to)
+		needDict = needDict || !ok
+		if len(to) != len(fields[fTo]) {
+			form = formOther
+		}
 	}
-	if written { // the grid's text of the number is its key's: no need to read it again
-		flags |= writtenRow
-	}
+	flags |= uint8(form) << 6
 	if places(kind) {
 		fromExt, ok = packedOrDict(from)
 		needDict = needDict || !ok
@@ -234,17 +238,47 @@ func (rr *rowReader) set(d *rowData, r int, fields [][]byte) {
 }
 
 // numberKey packs the comparison form of an external number (see NumberKey); ok is
-// false when it must be numbered in the dictionary. written reports that the form
-// is b itself.
-func (rr *rowReader) numberKey(b []byte) (key uint64, ok, written bool) {
+// false when it must be numbered in the dictionary. form says how b writes it.
+func (rr *rowReader) numberKey(b []byte) (key uint64, ok bool, form numberForm) {
 	// Most numbers are digits after the prefix: then the form is b without it.
 	cut := numberPrefix(b, rr.cc)
 	if k, ok := packDigits(b[cut:]); ok {
-		return k, true, cut == 0
+		switch {
+		case cut == 0:
+			return k, true, formBare
+		case cut == 1:
+			return k, true, formZero
+		case b[0] == '+':
+			return k, true, formPlus
+		}
+		return k, true, formOther
 	}
 	rr.key = appendNumberKey(rr.key[:0], b, rr.cc)
 	key, ok = packedOrDict(rr.key)
-	return key, ok, false
+	return key, ok, formOther
+}
+
+// numberForm is how an external number is written when that is its packed
+// comparison form with at most a prefix: the grid's text is then made from the key,
+// without reaching the row again (rows reached at random are slow to read).
+type numberForm uint8
+
+const (
+	formOther numberForm = iota // anything else: read from the row
+	formBare                    // the form itself
+	formZero                    // "0", then the form
+	formPlus                    // "+", the country code, then the form
+)
+
+// appendNumber appends what form writes for key (not formOther).
+func (form numberForm) appendNumber(dst []byte, key uint64, cc string) []byte {
+	switch form {
+	case formZero:
+		dst = append(dst, '0')
+	case formPlus:
+		dst = append(append(dst, '+'), cc...)
+	}
+	return appendUnpacked(dst, key)
 }
 
 // isAnswered reports whether a status is ANSWERED, in any letter case.
