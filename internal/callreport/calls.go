@@ -114,7 +114,8 @@ func (c *Calls) Call(i int) Call {
 // from its key when its numberForm says how.
 func (c *Calls) numberAsWritten(i int) string {
 	if form := numberForm(c.state[i] >> formShift); form != formOther {
-		return string(form.appendNumber(nil, c.number[i], c.settings.CountryCode))
+		var buf [32]byte // a prefix and 17 digits at most
+		return string(form.appendNumber(buf[:0], c.number[i], c.settings.CountryCode))
 	}
 	col := c.col.from
 	if c.kind[i]&kindMask == kindOutbound {
