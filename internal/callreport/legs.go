@@ -89,13 +89,17 @@ func readRows(t *cdrclient.Table, s Settings, split splitter) *rowData {
 
 // splitter cuts work on n items into parts run concurrently.
 type splitter struct {
-	workers int // most parts at once; 0 means one per CPU
+	workers int // most parts; 0 means one per CPU
 	minPart int // fewest items worth a part of their own
 }
 
-// defaultSplitter uses every CPU for parts of at least 16384 items: below that, a
-// goroutine costs more than it saves.
-func defaultSplitter() splitter { return splitter{minPart: 1 << 14} }
+// defaultSplitter uses every CPU for parts of at least 16384 items (below that, a
+// goroutine costs more than it saves), four parts per CPU: when another program
+// takes a CPU for a while, the other CPUs take over the parts still waiting instead
+// of waiting for that CPU's one part.
+func defaultSplitter() splitter {
+	return splitter{workers: 4 * runtime.GOMAXPROCS(0), minPart: 1 << 14}
+}
 
 // run runs work on parts of [0, n) concurrently and returns when all are done.
 func (s splitter) run(n int, work func(lo, hi int)) {
