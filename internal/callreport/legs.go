@@ -3,9 +3,6 @@ package callreport
 import (
 	"bytes"
 	"math"
-	"runtime"
-	"slices"
-	"sync"
 
 	"cdrdesk/cdrclient"
 )
@@ -85,65 +82,6 @@ func readRows(t *cdrclient.Table, s Settings, split splitter) *rowData {
 		rr.read(d, t, c, lo, hi)
 	})
 	return d
-}
-
-// splitter cuts work on n items into parts run concurrently.
-type splitter struct {
-	workers int // most parts; 0 means one per CPU
-	minPart int // fewest items worth a part of their own
-}
-
-// defaultSplitter uses every CPU for parts of at least 16384 items (below that, a
-// goroutine costs more than it saves), four parts per CPU: when another program
-// takes a CPU for a while, the other CPUs take over the parts still waiting instead
-// of waiting for that CPU's one part.
-func defaultSplitter() splitter {
-	return splitter{workers: 4 * runtime.GOMAXPROCS(0), minPart: 1 << 14}
-}
-
-// run runs work on parts of [0, n) concurrently and returns when all are done.
-func (s splitter) run(n int, work func(lo, hi int)) {
-	runCuts(s.cuts(n), func(_, lo, hi int) { work(lo, hi) })
-}
-
-// cuts returns the bounds of the parts of [0, n): part p is [cuts[p], cuts[p+1]).
-func (s splitter) cuts(n int) []int {
-	workers := s.workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	parts := max(min(workers, n/max(s.minPart, 1)), 1)
-	cuts := make([]int, parts+1)
-	for p := range cuts {
-		cuts[p] = p * n / parts
-	}
-	return cuts
-}
-
-// runCuts runs work on each part [cuts[p], cuts[p+1]) concurrently and returns when
-// all are done.
-func runCuts(cuts []int, work func(p, lo, hi int)) {
-	if len(cuts) == 2 {
-		work(0, cuts[0], cuts[1])
-		return
-	}
-	var wg sync.WaitGroup
-	for p := range len(cuts) - 1 {
-		wg.Go(func() { work(p, cuts[p], cuts[p+1]) })
-	}
-	wg.Wait()
-}
-
-// runRuns runs work on parts of runs concurrently: run r holds items [start[r],
-// start[r+1]), and the parts are cut so that they hold about as many items, however
-// unequal the runs.
-func (s splitter) runRuns(start []int32, work func(lo, hi int)) {
-	runs := len(start) - 1
-	s.run(int(start[runs]), func(lo, hi int) { // the runs that begin in [lo, hi)
-		first, _ := slices.BinarySearch(start[:runs], int32(lo))
-		last, _ := slices.BinarySearch(start[:runs], int32(hi))
-		work(first, last)
-	})
 }
 
 // Columns of a row as read, in the order read fetches them.
@@ -260,29 +198,6 @@ func (rr *rowReader) numberKey(b []byte) (key uint64, ok bool, form numberForm) 
 	rr.key = appendNumberKey(rr.key[:0], b, rr.cc)
 	key, ok = packedOrDict(rr.key)
 	return key, ok, formOther
-}
-
-// numberForm is how an external number is written when that is its packed
-// comparison form with at most a prefix: the grid's text is then made from the key,
-// without reaching the row again (rows reached at random are slow to read).
-type numberForm uint8
-
-const (
-	formOther numberForm = iota // anything else: read from the row
-	formBare                    // the form itself
-	formZero                    // "0", then the form
-	formPlus                    // "+", the country code, then the form
-)
-
-// appendNumber appends what form writes for key (not formOther).
-func (form numberForm) appendNumber(dst []byte, key uint64, cc string) []byte {
-	switch form {
-	case formZero:
-		dst = append(dst, '0')
-	case formPlus:
-		dst = append(append(dst, '+'), cc...)
-	}
-	return appendUnpacked(dst, key)
 }
 
 // isAnswered reports whether a status is ANSWERED, in any letter case.

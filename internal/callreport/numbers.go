@@ -103,3 +103,26 @@ func appendUnpacked(dst []byte, key uint64) []byte {
 	}
 	return append(dst, digits[:n]...)
 }
+
+// numberForm is how an external number is written when that is its packed
+// comparison form with at most a prefix: the grid's text is then made from the key,
+// without reaching the row again (rows reached at random are slow to read).
+type numberForm uint8
+
+const (
+	formOther numberForm = iota // anything else: read from the row
+	formBare                    // the form itself
+	formZero                    // "0", then the form
+	formPlus                    // "+", the country code, then the form
+)
+
+// appendNumber appends what form writes for key (not formOther).
+func (form numberForm) appendNumber(dst []byte, key uint64, cc string) []byte {
+	switch form {
+	case formZero:
+		dst = append(dst, '0')
+	case formPlus:
+		dst = append(append(dst, '+'), cc...)
+	}
+	return appendUnpacked(dst, key)
+}
