@@ -34,18 +34,17 @@ func (c *Calls) Report(rows []int) *Report {
 	rep := &Report{Calls: c.selected(rows)}
 	s := &rep.Summary
 	s.End = wallTime(c.end)
-	var firstDay, lastDay int64
-	timedCalls := false
-	for _, i := range rep.Calls {
-		if st := c.start[i]; st != noTime {
-			d := dayOf(st)
-			if !timedCalls {
-				firstDay, lastDay, timedCalls = d, d, true
+	var firstDay int64
+	if n := len(rep.Calls); n > 0 && c.start[rep.Calls[0]] != noTime { // by start, untimed last
+		s.First = wallTime(c.start[rep.Calls[0]])
+		for k := n - 1; k >= 0; k-- {
+			if st := c.start[rep.Calls[k]]; st != noTime {
+				s.Last = wallTime(st)
+				break
 			}
-			firstDay, lastDay = min(firstDay, d), max(lastDay, d)
 		}
-	}
-	if timedCalls {
+		firstDay = dayOf(c.start[rep.Calls[0]])
+		lastDay := dayOf(s.Last.Unix())
 		rep.Days = make([]Day, lastDay-firstDay+1)
 		for k := range rep.Days {
 			rep.Days[k].Date = wallTime((firstDay + int64(k)) * 86400)
@@ -62,15 +61,49 @@ func (c *Calls) Report(rows []int) *Report {
 // tally adds every reported call to the summary, its day and its hours. A call is
 // added once, to the tally of its date and hour; days, hours of the day, weekday
 // hours and the summary are then sums of those cells (a few thousand, not a call
-// each).
+// each). The calls are tallied in parts on every CPU, cut between days, so that each
+// part has cells of its own.
 func (c *Calls) tally(rep *Report, firstDay int64) {
+	calls := rep.Calls
+	cells := make([]Tally, len(rep.Days)*24)
+	cuts := c.split.cuts(len(calls))
+	sameDay := func(k int) bool { // calls k-1 and k fill cells of the same day
+		a, b := c.start[calls[k-1]], c.start[calls[k]]
+		return a != noTime && b != noTime && dayOf(a) == dayOf(b)
+	}
+	for p := 1; p < len(cuts)-1; p++ {
+		cuts[p] = max(cuts[p], cuts[p-1])
+		for cuts[p] < len(calls) && sameDay(cuts[p]) {
+			cuts[p]++
+		}
+	}
+	parts := make([]Summary, len(cuts)-1) // each part's calls without a time, and counts
+	runCuts(cuts, func(p, lo, hi int) { c.tallyPart(calls[lo:hi], cells, firstDay, &parts[p]) })
 	s := &rep.Summary
+	for p := range parts {
+		s.addCounts(&parts[p])
+	}
+	for k := range cells {
+		cell := &cells[k]
+		if cell.All.Calls == 0 {
+			continue
+		}
+		d, h := k/24, k%24
+		rep.Days[d].Tally.merge(cell)
+		rep.Hours[h].merge(cell)
+		rep.WeekHours[rep.Days[d].Date.Weekday()][h].merge(cell)
+		s.Tally.merge(cell)
+	}
+}
+
+// tallyPart adds calls (in time order) to the cells of their date and hour, and to
+// s: those without a time, and the summary's own counts of all.
+func (c *Calls) tallyPart(calls []int, cells []Tally, firstDay int64, s *Summary) {
 	hours := c.settings.BusinessHours
 	open, closing := int32(hours.Open/time.Second), int32(hours.Close/time.Second) // as BusinessHours.in
-	cells := make([]Tally, len(rep.Days)*24)
 	// The calls come in time order: their day is worked out when it changes.
 	dayStart, dayEnd, workday, dayCells := int64(0), int64(0), false, []Tally(nil)
-	for _, i32 := range rep.Calls {
+	for _, i32 := range calls {
 		i := int32(i32)
 		st := c.start[i]
 		if st == noTime {
@@ -89,26 +122,19 @@ func (c *Calls) tally(rep *Report, firstDay int64) {
 		dayCells[sod/3600].add(&f)
 		s.count(c, i)
 	}
-	for k := range cells {
-		cell := &cells[k]
-		if cell.All.Calls == 0 {
-			continue
-		}
-		d, h := k/24, k%24
-		rep.Days[d].Tally.merge(cell)
-		rep.Hours[h].merge(cell)
-		rep.WeekHours[rep.Days[d].Date.Weekday()][h].merge(cell)
-		s.Tally.merge(cell)
-	}
-	if n := len(rep.Calls); n > 0 && c.start[rep.Calls[0]] != noTime {
-		s.First = wallTime(c.start[rep.Calls[0]])
-		for k := n - 1; k >= 0; k-- {
-			if st := c.start[rep.Calls[k]]; st != noTime {
-				s.Last = wallTime(st)
-				break
-			}
-		}
-	}
+}
+
+// addCounts adds the figures of o that tallyPart sets.
+func (s *Summary) addCounts(o *Summary) {
+	s.Tally.merge(&o.Tally)
+	s.Internal += o.Internal
+	s.Other += o.Other
+	s.Legs += o.Legs
+	s.Returned += o.Returned
+	s.Tried += o.Tried
+	s.Short += o.Short
+	s.Open += o.Open
+	s.Untimed += o.Untimed
 }
 
 // count adds call i to the summary's own figures.
