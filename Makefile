@@ -97,7 +97,8 @@ demo-cli: build
 	./.ci/demo-cli ./cdrdesk
 
 ## bench: Go benchmarks of the hot paths, then the end-to-end figures for a 1M-row year:
-## parsing, export, and the real window under Xvfb (time until idle, memory held).
+## parsing, the call reports (fold and report: ready in ≤ 300 ms), export, and the real
+## window under Xvfb (time until idle, memory held).
 bench: check-go
 	@./.ci/install-packages $(BUILD_PACKAGES) $(HEADLESS_PACKAGES)
 	go test -run '^$$' -bench . -benchtime 3x -benchmem ./cdrclient/ ./internal/report/

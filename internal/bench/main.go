@@ -2,9 +2,10 @@
 // million call records): how fast the CSV is parsed into the record model and what it
 // costs in memory; how long `cdrdesk export` takes next to a plain HTTP GET of the
 // same bytes from the simulator on loopback, and `cdrdesk report` next to the xlsx
-// export; and what the window costs once it shows
-// the year: how long until it is idle, and how much memory it holds. Run it with
-// `make bench`; `bench parse export window` runs only the parts named.
+// export; how long the call reports take once the year is in; and what the window
+// costs once it shows the year: how long until it is idle, and how much memory it
+// holds. Run it with `make bench`; `bench parse reports export window` runs only the
+// parts named.
 package main
 
 import (
@@ -45,7 +46,8 @@ func main() {
 	}
 }
 
-// run prints the figures of the parts named in parts (parse, export, window), or of all.
+// run prints the figures of the parts named in parts (parse, reports, export, window),
+// or of all.
 func run(parts []string) error {
 	want := func(part string) bool { return len(parts) == 0 || slices.Contains(parts, part) }
 	sim := pbxsim.New(busyYear)
@@ -58,6 +60,11 @@ func run(parts []string) error {
 
 	if want("parse") {
 		if err := parseFigures(data); err != nil {
+			return err
+		}
+	}
+	if want("reports") {
+		if err := reportsFigures(sim, data); err != nil {
 			return err
 		}
 	}

@@ -1,13 +1,18 @@
 package callreport
 
+import "slices"
+
 // callbackEvents are the calls that matter for call-backs (missed calls, answered
-// calls with a person, unanswered outbound calls), those with an external number and
-// a time, ordered by number, then time: the calls with one person are a run, and the
-// runs number the people.
+// calls with a person, unanswered outbound calls) of the people with a missed call,
+// those with an external number and a time, ordered by number, then time: the calls
+// with one person are a run, and the runs number the people. People without a
+// missed call have no call-back to find and no line among the unreturned, so their
+// calls (most of a year's) are left out of the sort.
 type callbackEvents struct {
 	call     []int32 // call indexes
 	runStart []int32 // person p's calls are call[runStart[p]:runStart[p+1]]
 	person   []int32 // per call: its person, or -1 when it is no event
+	kind     []uint8 // per call: its event kind (eventKind), worked out once
 }
 
 // run returns person p's calls, in time order.
@@ -37,49 +42,71 @@ func (c *Calls) eventKind(i int32) uint8 {
 	return evNone
 }
 
-// findCallbacks orders the events and sets each missed call's call-back state.
+// findCallbacks orders the events and sets each missed call's call-back state. The
+// passes over every call run in parts on every CPU; the sort and the cutting into
+// runs, over the events of people with a missed call only, in one.
 func findCallbacks(c *Calls) callbackEvents {
-	var ev callbackEvents
-	n := 0
-	for i := range c.start {
-		if c.eventKind(int32(i)) != evNone {
-			n++
+	cuts := c.split.cuts(len(c.start))
+	filters := make([]numberFilter, len(cuts)-1) // the numbers of the people with a missed call, and a few others
+	runCuts(cuts, func(p, lo, hi int) {
+		for i := lo; i < hi; i++ {
+			if c.state[i]&missedBit != 0 && c.number[i] != 0 && c.start[i] != noTime {
+				filters[p].add(c.number[i])
+			}
 		}
+	})
+	missedBy := &filters[0]
+	for p := 1; p < len(filters); p++ {
+		missedBy.or(&filters[p])
 	}
-	keys := make([]uint64, 0, n) // counted first: no growing copies
-	ev.call = make([]int32, 0, n)
-	for _, i := range c.byTime {
-		if c.eventKind(i) != evNone {
-			ev.call = append(ev.call, i)
-			keys = append(keys, c.number[i])
+	ev := callbackEvents{kind: make([]uint8, len(c.start)), person: make([]int32, len(c.start))}
+	partCalls, partKeys := make([][]int32, len(cuts)-1), make([][]uint64, len(cuts)-1)
+	runCuts(cuts, func(p, lo, hi int) { // parts of the time order, joined in order below
+		for _, i := range c.byTime[lo:hi] {
+			k := c.eventKind(i)
+			ev.kind[i], ev.person[i] = k, -1
+			if k != evNone && missedBy.mayHave(c.number[i]) {
+				partCalls[p], partKeys[p] = append(partCalls[p], i), append(partKeys[p], c.number[i])
+			}
 		}
-	}
-	sortByKey(keys, ev.call) // stable: time order within a person
-	ev.person = make([]int32, len(c.start))
-	for i := range ev.person {
-		ev.person[i] = -1
-	}
-	var sw sweep
+	})
+	calls, keys := slices.Concat(partCalls...), slices.Concat(partKeys...)
+	sortByKey(keys, calls) // stable: time order within a person
+	ev.call = calls[:0]    // the runs with a missed call, moved down in place
 	for lo := 0; lo < len(keys); {
 		hi := lo + 1
 		for hi < len(keys) && keys[hi] == keys[lo] {
 			hi++
 		}
+		run := calls[lo:hi]
+		lo = hi
+		if !slices.ContainsFunc(run, func(i int32) bool { return ev.kind[i] == evMissed }) {
+			continue // let through by the filter: nobody missed
+		}
 		person := int32(len(ev.runStart))
-		ev.runStart = append(ev.runStart, int32(lo))
-		for _, i := range ev.call[lo:hi] {
+		ev.runStart = append(ev.runStart, int32(len(ev.call)))
+		for _, i := range run {
 			ev.person[i] = person
 		}
-		sw.run(c, ev.call[lo:hi])
-		lo = hi
+		ev.call = append(ev.call, run...)
 	}
-	ev.runStart = append(ev.runStart, int32(len(keys)))
-	w := c.settings.windowSeconds()
-	for i, s := range c.state {
-		if s&(missedBit|returnedBit) == missedBit && c.start[i] != noTime && c.start[i]+w > c.end {
-			c.state[i] |= openBit
+	ev.runStart = append(ev.runStart, int32(len(ev.call)))
+	// People are independent: their runs are swept on every CPU, each call written
+	// by the one part that holds its person.
+	c.split.runRuns(ev.runStart, func(lo, hi int) {
+		var sw sweep
+		for p := lo; p < hi; p++ {
+			sw.run(c, &ev, ev.run(int32(p)))
 		}
-	}
+	})
+	w := c.settings.windowSeconds()
+	runCuts(cuts, func(_, lo, hi int) {
+		for i := lo; i < hi; i++ {
+			if s := c.state[i]; s&(missedBit|returnedBit) == missedBit && c.start[i] != noTime && c.start[i]+w > c.end {
+				c.state[i] |= openBit
+			}
+		}
+	})
 	return ev
 }
 
@@ -91,7 +118,7 @@ type sweep struct {
 	nextTry           []int32
 }
 
-func (sw *sweep) run(c *Calls, run []int32) {
+func (sw *sweep) run(c *Calls, ev *callbackEvents, run []int32) {
 	n := len(run)
 	if n < 2 { // a call alone has no call-back
 		return
@@ -118,7 +145,7 @@ func (sw *sweep) run(c *Calls, run []int32) {
 			sw.blockEnd[p] = int32(p + 1)
 		}
 		sw.nextRet[p], sw.nextTry[p] = sw.nextRet[p+1], sw.nextTry[p+1]
-		switch c.eventKind(run[p]) {
+		switch ev.kind[run[p]] {
 		case evReturn:
 			sw.nextRet[p] = int32(p)
 		case evTry:
@@ -145,4 +172,23 @@ func resize(s []int32, n int) []int32 {
 		return make([]int32, n)
 	}
 	return s[:n]
+}
+
+// numberFilter holds a set of number keys as bits of their hashes: a key it does not
+// have is certainly not in the set, one it has is in it or shares a hash with one
+// that is (a few percent of the others, for tens of thousands of keys). It answers a
+// million lookups from 128 KiB, where a map would take several times as long.
+type numberFilter [1 << 14]uint64 // 2^20 bits
+
+func numberHash(k uint64) uint64 { return k * 0x9e3779b97f4a7c15 >> 44 } // top 20 bits
+
+func (f *numberFilter) add(k uint64) { h := numberHash(k); f[h>>6] |= 1 << (h & 63) }
+
+func (f *numberFilter) mayHave(k uint64) bool { h := numberHash(k); return f[h>>6]&(1<<(h&63)) != 0 }
+
+// or adds the keys of g.
+func (f *numberFilter) or(g *numberFilter) {
+	for i := range f {
+		f[i] |= g[i]
+	}
 }

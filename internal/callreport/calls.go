@@ -110,8 +110,13 @@ func (c *Calls) Call(i int) Call {
 	return out
 }
 
-// numberAsWritten reads call i's external number from its earliest leg.
+// numberAsWritten reads call i's external number from its earliest leg, or writes it
+// from its key when its numberForm says how.
 func (c *Calls) numberAsWritten(i int) string {
+	if form := numberForm(c.state[i] >> formShift); form != formOther {
+		var buf [32]byte // a prefix and 17 digits at most
+		return string(form.appendNumber(buf[:0], c.number[i], c.settings.CountryCode))
+	}
 	col := c.col.from
 	if c.kind[i]&kindMask == kindOutbound {
 		col = c.col.to

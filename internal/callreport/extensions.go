@@ -25,8 +25,42 @@ type Extension struct {
 // rounded half up; 0 when there were none.
 func (e Extension) AverageTalk() int { return average(e.TalkSeconds, e.Answered+e.AnsweredOutgoing) }
 
-// extensions makes the per-extension lines of the reported calls.
+// extensions makes the per-extension lines of the reported calls, counted in parts
+// on every CPU.
 func (c *Calls) extensions(calls []int) []Extension {
+	cuts := c.split.cuts(len(calls))
+	parts := make([][]Extension, len(cuts)-1)
+	runCuts(cuts, func(p, lo, hi int) { parts[p] = c.countExtensions(calls[lo:hi]) })
+	all := parts[0]
+	for _, part := range parts[1:] {
+		for k := range all {
+			all[k].add(&part[k])
+		}
+	}
+	var out []Extension
+	for k, e := range all {
+		if !c.exts.listed[k] || e.Rang == 0 && e.Outgoing == 0 && e.TalkSeconds == 0 {
+			continue
+		}
+		e.Number, e.Name = c.exts.numbers[k], c.exts.names[k]
+		out = append(out, e)
+	}
+	slices.SortFunc(out, func(a, b Extension) int { return compareNumbers(a.Number, b.Number) })
+	return out
+}
+
+func (e *Extension) add(o *Extension) {
+	e.Rang += o.Rang
+	e.Answered += o.Answered
+	e.AnsweredByColleague += o.AnsweredByColleague
+	e.Missed += o.Missed
+	e.Outgoing += o.Outgoing
+	e.AnsweredOutgoing += o.AnsweredOutgoing
+	e.TalkSeconds += o.TalkSeconds
+}
+
+// countExtensions counts the figures of calls for every extension of the set.
+func (c *Calls) countExtensions(calls []int) []Extension {
 	all := make([]Extension, len(c.exts.keys))
 	type rung struct {
 		ext      int32
@@ -74,16 +108,7 @@ func (c *Calls) extensions(calls []int) []Extension {
 			}
 		}
 	}
-	var out []Extension
-	for k, e := range all {
-		if !c.exts.listed[k] || e.Rang == 0 && e.Outgoing == 0 && e.TalkSeconds == 0 {
-			continue
-		}
-		e.Number, e.Name = c.exts.numbers[k], c.exts.names[k]
-		out = append(out, e)
-	}
-	slices.SortFunc(out, func(a, b Extension) int { return compareNumbers(a.Number, b.Number) })
-	return out
+	return all
 }
 
 // compareNumbers orders extension numbers as numbers when both are digits (1000

@@ -1,6 +1,7 @@
 package callreport
 
 import (
+	"fmt"
 	"slices"
 	"testing"
 )
@@ -54,5 +55,32 @@ func TestAverages(t *testing.T) {
 	}
 	if got := (Extension{TalkSeconds: 300, Answered: 1, AnsweredOutgoing: 1}).AverageTalk(); got != 150 {
 		t.Errorf("extension average %d, want 150 (answered and answered outgoing)", got)
+	}
+}
+
+// TestKeyTable finds every key of sets of several sizes (so slots collide and probe
+// on) and none of the keys left out.
+func TestKeyTable(t *testing.T) {
+	for _, n := range []int{0, 1, 5, 300, 5000} {
+		var keys []uint64
+		for i := range n {
+			k, _ := packDigits(fmt.Appendf(nil, "%d", 1000+i*7))
+			if i%10 == 9 {
+				k = dictBit | uint64(i)
+			}
+			keys = append(keys, k)
+		}
+		tab := newKeyTable(keys)
+		for i, k := range keys {
+			if got, ok := tab.get(k); !ok || got != int32(i) {
+				t.Fatalf("%d keys: get(%x) = %d, %v; want %d", n, k, got, ok, i)
+			}
+		}
+		for i := range 2000 {
+			k, _ := packDigits(fmt.Appendf(nil, "%d", 1001+i*7)) // between the keys
+			if got, ok := tab.get(k); ok {
+				t.Fatalf("%d keys: get(%x) = %d for a key not in the table", n, k, got)
+			}
+		}
 	}
 }

@@ -75,6 +75,22 @@ func (y *Tally) add(d *callFigures) {
 	}
 }
 
+func (f *Figures) merge(g *Figures) {
+	f.Calls += g.Calls
+	f.Answered += g.Answered
+	f.Missed += g.Missed
+	f.NotReturned += g.NotReturned
+	f.TalkSeconds += g.TalkSeconds
+}
+
+func (y *Tally) merge(z *Tally) {
+	y.All.merge(&z.All)
+	y.Inbound.merge(&z.Inbound)
+	y.Outbound.merge(&z.Outbound)
+	y.InHours.merge(&z.InHours)
+	y.AfterHours.merge(&z.AfterHours)
+}
+
 // Summary is the figures of the calls reported.
 type Summary struct {
 	Tally

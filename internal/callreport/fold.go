@@ -38,6 +38,9 @@ const (
 	openBit                       // missed, not returned, and the window reaches past End
 )
 
+// formShift places the number's numberForm in Calls.state, above the bits before.
+const formShift = 5
+
 // Calls are the calls of a table: its legs folded by callid, with what every report
 // needs of each call, and each missed call's call-back state (looked for among all
 // calls of the table). Reports over any subset of rows are made from it (Report).
@@ -83,7 +86,7 @@ func Fold(ctx context.Context, in Input) (*Calls, error) {
 	if in.split == (splitter{}) {
 		in.split = defaultSplitter()
 	}
-	d := readRows(t, s.CountryCode, in.split)
+	d := readRows(t, s, in.split)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -157,26 +160,47 @@ func groupByCall(callKey []uint64) []int32 {
 	return order
 }
 
-// fold makes the calls from the rows in callid order.
+// fold makes the calls from the rows in callid order, in parts on every CPU: each
+// part takes the calls that begin in it, counted first so that the per-call arrays
+// are allocated once, exactly, and each part writes its own stretch of them.
 func (c *Calls) fold(d *rowData, order []int32) {
 	n := len(order)
 	c.legRow, c.legFlags, c.legTalk = order, make([]uint8, n), make([]uint32, n)
 	c.callOf = make([]int32, n)
-	calls := 0 // counted first, so that the per-call arrays are allocated once, exactly
-	for k := range order {
-		if k == 0 || d.callKey[order[k]] != d.callKey[order[k-1]] {
-			calls++
+	begins := func(k int) bool { return k == 0 || d.callKey[order[k]] != d.callKey[order[k-1]] }
+	cuts := c.split.cuts(n)
+	for p := 1; p < len(cuts)-1; p++ { // each cut moved to the beginning of a call
+		cuts[p] = max(cuts[p], cuts[p-1])
+		for cuts[p] < n && !begins(cuts[p]) {
+			cuts[p]++
 		}
 	}
-	c.start, c.first, c.legStart = make([]int64, 0, calls), make([]int32, 0, calls), make([]int32, 0, calls+1)
-	c.kind, c.state, c.talk, c.number = make([]uint8, 0, calls), make([]uint8, 0, calls), make([]uint32, 0, calls), make([]uint64, 0, calls)
-	ignore := c.settings.ignoreSeconds()
-	for i := 0; i < n; {
+	firstCall := make([]int, len(cuts)) // of each part, then the number of calls
+	runCuts(cuts, func(p, lo, hi int) {
+		for k := lo; k < hi; k++ {
+			if begins(k) {
+				firstCall[p+1]++
+			}
+		}
+	})
+	for p := 1; p < len(firstCall); p++ {
+		firstCall[p] += firstCall[p-1]
+	}
+	calls := firstCall[len(firstCall)-1]
+	c.start, c.first, c.legStart = make([]int64, calls), make([]int32, calls), make([]int32, calls+1)
+	c.kind, c.state, c.talk, c.number = make([]uint8, calls), make([]uint8, calls), make([]uint32, calls), make([]uint64, calls)
+	runCuts(cuts, func(p, lo, hi int) { c.foldPart(d, lo, hi, firstCall[p]) })
+	c.legStart[calls] = int32(n)
+}
+
+// foldPart makes the calls whose legs begin at lo, before hi, numbering them from call.
+func (c *Calls) foldPart(d *rowData, lo, hi, call int) {
+	order := c.legRow
+	for i := lo; i < hi; call++ {
 		j := i + 1
-		for j < n && d.callKey[order[j]] == d.callKey[order[i]] {
+		for j < len(order) && d.callKey[order[j]] == d.callKey[order[i]] {
 			j++
 		}
-		call := int32(len(c.start))
 		earliest := order[i]
 		answered := false
 		var talk uint32
@@ -187,17 +211,15 @@ func (c *Calls) fold(d *rowData, order []int32) {
 			}
 			f := d.flags[r]
 			answered = answered || f&answeredBit != 0
-			c.legFlags[k] = f &^ dictBitRow
-			if d.talk[r] != noSeconds {
-				c.legTalk[k] = d.talk[r]
-				talk += d.talk[r]
-			}
-			c.callOf[r] = call
+			c.legFlags[k] = f &^ rowOnly
+			c.legTalk[k] = d.talk[r]
+			talk += d.talk[r]
+			c.callOf[r] = int32(call)
 		}
 		kind := d.flags[earliest] & kindMask
 		var state uint8
 		if !answered {
-			if dur := d.dur[earliest]; dur != noSeconds && dur < ignore {
+			if d.flags[earliest]&shortRow != 0 {
 				state = shortBit
 			} else if kind == kindInbound {
 				state = missedBit
@@ -206,30 +228,34 @@ func (c *Calls) fold(d *rowData, order []int32) {
 		if answered {
 			kind |= answeredBit
 		}
-		c.start = append(c.start, d.start[earliest])
-		c.first = append(c.first, earliest)
-		c.legStart = append(c.legStart, int32(i))
-		c.kind = append(c.kind, kind)
-		c.state = append(c.state, state)
-		c.talk = append(c.talk, talk)
-		c.number = append(c.number, d.number[earliest])
+		state |= d.flags[earliest] >> 6 << formShift // numberForm
+		c.start[call], c.first[call], c.legStart[call] = d.start[earliest], earliest, int32(i)
+		c.kind[call], c.state[call], c.talk[call], c.number[call] = kind, state, talk, d.number[earliest]
 		i = j
 	}
-	c.legStart = append(c.legStart, int32(n))
 }
 
 // timeOrder returns the call indexes ordered by start, calls without a time last.
 func timeOrder(start []int64) []int32 {
-	keys := make([]uint64, len(start))
 	order := make([]int32, len(start))
-	for i, s := range start {
+	for i := range order {
 		order[i] = int32(i)
-		keys[i] = uint64(s) ^ 1<<63 // signed order
-		if s == noTime {
-			keys[i] = ^uint64(0)
-		}
 	}
-	if !sorted(keys) {
+	key := func(s int64) uint64 {
+		if s == noTime {
+			return ^uint64(0)
+		}
+		return uint64(s) ^ 1<<63 // signed order
+	}
+	inOrder := true // as calls usually are: a PBX writes callids in time order
+	for i := 1; i < len(start) && inOrder; i++ {
+		inOrder = key(start[i-1]) <= key(start[i])
+	}
+	if !inOrder {
+		keys := make([]uint64, len(start))
+		for i, s := range start {
+			keys[i] = key(s)
+		}
 		sortByKey(keys, order)
 	}
 	return order
@@ -250,4 +276,11 @@ func (c *Calls) rangeEnd(end time.Time) int64 {
 	return noTime
 }
 
-func trim(b []byte) []byte { return bytes.TrimSpace(b) }
+// trim removes surrounding white space as bytes.TrimSpace does, which it calls only
+// when an end is not a printable ASCII byte: most values have nothing to trim.
+func trim(b []byte) []byte {
+	if len(b) == 0 || b[0]-'!' < 0x80-'!' && b[len(b)-1]-'!' < 0x80-'!' {
+		return b
+	}
+	return bytes.TrimSpace(b)
+}

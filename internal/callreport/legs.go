@@ -3,8 +3,6 @@ package callreport
 import (
 	"bytes"
 	"math"
-	"runtime"
-	"sync"
 
 	"cdrdesk/cdrclient"
 )
@@ -18,8 +16,11 @@ const (
 	kindTransfer              // Transfer
 	kindMask     uint8 = 7
 
-	answeredBit uint8 = 1 << 3 // status ANSWERED (any letter case)
-	dictBitRow  uint8 = 1 << 4 // some key of the row needs the dictionary pass
+	answeredBit uint8 = 1 << 3                          // status ANSWERED (any letter case)
+	dictBitRow  uint8 = 1 << 4                          // some key of the row needs the dictionary pass
+	shortRow    uint8 = 1 << 5                          // callduraction is a number below Settings.IgnoreShorter
+	formRow     uint8 = 3 << 6                          // how the external number is written (numberForm)
+	rowOnly           = dictBitRow | shortRow | formRow // bits of a row that its leg does not keep
 )
 
 // rings reports whether a leg of this kind rings its callto: an inbound or internal
@@ -46,9 +47,8 @@ const noSeconds = math.MaxUint32 // a duration that is empty or not a number
 type rowData struct {
 	callKey []uint64 // see callParsedBit
 	start   []int64  // wall-clock seconds or noTime
-	flags   []uint8  // kind | answeredBit | dictBitRow
-	talk    []uint32 // talkduraction, or noSeconds
-	dur     []uint32 // callduraction, or noSeconds
+	flags   []uint8  // kind | answeredBit | dictBitRow | shortRow | formRow
+	talk    []uint32 // talkduraction, 0 when not a number
 	number  []uint64 // key of the external number of the leg's side (inbound: callfrom; outbound: callto); 0 none
 	fromExt []uint64 // packed callfrom of a leg its callfrom places; 0 none
 	toExt   []uint64 // packed callto of a leg that rings it; 0 none
@@ -69,45 +69,19 @@ func columnsOf(t *cdrclient.Table) columns {
 }
 
 // readRows reads every row of t, in parts on every CPU.
-func readRows(t *cdrclient.Table, cc string, split splitter) *rowData {
+func readRows(t *cdrclient.Table, s Settings, split splitter) *rowData {
 	n := t.Len()
 	d := &rowData{
 		callKey: make([]uint64, n), start: make([]int64, n), flags: make([]uint8, n),
-		talk: make([]uint32, n), dur: make([]uint32, n), number: make([]uint64, n),
+		talk: make([]uint32, n), number: make([]uint64, n),
 		fromExt: make([]uint64, n), toExt: make([]uint64, n),
 	}
 	c := columnsOf(t)
-	split.run(n, func(lo, hi int) { d.read(t, c, cc, lo, hi) })
+	split.run(n, func(lo, hi int) {
+		rr := rowReader{cc: s.CountryCode, ignore: s.ignoreSeconds(), key: make([]byte, 0, 64)}
+		rr.read(d, t, c, lo, hi)
+	})
 	return d
-}
-
-// splitter cuts work on n items into parts run concurrently.
-type splitter struct {
-	workers int // most parts at once; 0 means one per CPU
-	minPart int // fewest items worth a part of their own
-}
-
-// defaultSplitter uses every CPU for parts of at least 16384 items: below that, a
-// goroutine costs more than it saves.
-func defaultSplitter() splitter { return splitter{minPart: 1 << 14} }
-
-// run runs work on parts of [0, n) concurrently and returns when all are done.
-func (s splitter) run(n int, work func(lo, hi int)) {
-	workers := s.workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	parts := max(min(workers, n/max(s.minPart, 1)), 1)
-	if parts == 1 {
-		work(0, n)
-		return
-	}
-	var wg sync.WaitGroup
-	for p := range parts {
-		lo, hi := p*n/parts, (p+1)*n/parts
-		wg.Go(func() { work(lo, hi) })
-	}
-	wg.Wait()
 }
 
 // Columns of a row as read, in the order read fetches them.
@@ -123,60 +97,112 @@ const (
 	nFields
 )
 
-// read fills rows [lo, hi).
-func (d *rowData) read(t *cdrclient.Table, c columns, cc string, lo, hi int) {
+// read fills rows [lo, hi). Most rows' values are their raw bytes in the table
+// (Table.PlainFields, no copy); the others are decoded into a reused buffer.
+func (rr *rowReader) read(d *rowData, t *cdrclient.Table, c columns, lo, hi int) {
 	cols := []int{fKind: c.kind, fStatus: c.status, fCallID: c.callID, fStart: c.start,
 		fTalk: c.talk, fDur: c.dur, fFrom: c.from, fTo: c.to}
-	ends := make([]int, nFields)
-	buf := make([]byte, 0, 512)
-	key := make([]byte, 0, 64)
-	for r := lo; r < hi; r++ {
-		buf = t.AppendFields(buf[:0], ends, r, cols) // kept: it grows to the longest row once
-		field := func(f int) []byte {
-			from := 0
-			if f > 0 {
-				from = ends[f-1]
-			}
-			return bytes.TrimSpace(buf[from:ends[f]])
-		}
-		var needDict bool
-		kind := kindOf(field(fKind))
-		flags := kind
-		if bytes.EqualFold(field(fStatus), []byte("ANSWERED")) {
-			flags |= answeredBit
-		}
-		k, ok := callKey(field(fCallID), r)
-		d.callKey[r], needDict = k, !ok
-		d.start[r] = parseStart(field(fStart))
-		d.talk[r] = seconds(field(fTalk))
-		d.dur[r] = seconds(field(fDur))
-		var num, fromExt, toExt uint64
-		from := field(fFrom)
-		if kind == kindInbound {
-			key = appendNumberKey(key[:0], from, cc)
-			num, ok = packedOrDict(key)
-			needDict = needDict || !ok
-		}
-		if places(kind) {
-			fromExt, ok = packedOrDict(from)
-			needDict = needDict || !ok
-		}
-		to := field(fTo)
-		if kind == kindOutbound {
-			key = appendNumberKey(key[:0], to, cc)
-			num, ok = packedOrDict(key)
-			needDict = needDict || !ok
-		}
-		if rings(kind) {
-			toExt, ok = packedOrDict(to)
-			needDict = needDict || !ok
-		}
-		d.number[r], d.fromExt[r], d.toExt[r] = num, fromExt, toExt
-		if needDict {
-			flags |= dictBitRow
-		}
-		d.flags[r] = flags
+	if rr.ignore == 0 { // no ring is shorter than 0 s: the duration is not read
+		cols[fDur] = -1
 	}
+	fields := make([][]byte, nFields)
+	ends := make([]int, nFields)
+	var buf []byte
+	for r := lo; r < hi; r++ {
+		if !t.PlainFields(fields, r, cols) {
+			buf = t.AppendFields(buf[:0], ends, r, cols) // kept: it grows to the longest row once
+			from := 0
+			for f, end := range ends {
+				fields[f], from = buf[from:end], end
+			}
+		}
+		rr.set(d, r, fields)
+	}
+}
+
+// rowReader decodes the fields of one row into rowData; it keeps a scratch buffer
+// and the last date read, which most rows share with the row before.
+type rowReader struct {
+	cc     string // Settings.CountryCode
+	ignore uint32 // Settings.IgnoreShorter in seconds
+	key    []byte
+	day    dayCache
+}
+
+func (rr *rowReader) set(d *rowData, r int, fields [][]byte) {
+	fields = fields[:nFields]
+	var needDict bool
+	kind := kindOf(trim(fields[fKind]))
+	flags := kind
+	if isAnswered(trim(fields[fStatus])) {
+		flags |= answeredBit
+	}
+	k, ok := callKey(trim(fields[fCallID]), r)
+	d.callKey[r], needDict = k, !ok
+	d.start[r] = rr.day.parseStart(fields[fStart])
+	if talk := seconds(trim(fields[fTalk])); talk != noSeconds {
+		d.talk[r] = talk
+	}
+	if dur := seconds(trim(fields[fDur])); dur != noSeconds && dur < rr.ignore {
+		flags |= shortRow
+	}
+	var num, fromExt, toExt uint64
+	from, to := trim(fields[fFrom]), trim(fields[fTo])
+	var form numberForm
+	switch kind {
+	case kindInbound:
+		num, ok, form = rr.numberKey(from)
+		needDict = needDict || !ok
+		if len(from) != len(fields[fFrom]) {
+			form = formOther // spaces around it
+		}
+	case kindOutbound:
+		num, ok, form = rr.numberKey(to)
+		needDict = needDict || !ok
+		if len(to) != len(fields[fTo]) {
+			form = formOther
+		}
+	}
+	flags |= uint8(form) << 6
+	if places(kind) {
+		fromExt, ok = packedOrDict(from)
+		needDict = needDict || !ok
+	}
+	if rings(kind) {
+		toExt, ok = packedOrDict(to)
+		needDict = needDict || !ok
+	}
+	d.number[r], d.fromExt[r], d.toExt[r] = num, fromExt, toExt
+	if needDict {
+		flags |= dictBitRow
+	}
+	d.flags[r] = flags
+}
+
+// numberKey packs the comparison form of an external number (see NumberKey); ok is
+// false when it must be numbered in the dictionary. form says how b writes it.
+func (rr *rowReader) numberKey(b []byte) (key uint64, ok bool, form numberForm) {
+	// Most numbers are digits after the prefix: then the form is b without it.
+	cut := numberPrefix(b, rr.cc)
+	if k, ok := packDigits(b[cut:]); ok {
+		switch {
+		case cut == 0:
+			return k, true, formBare
+		case cut == 1:
+			return k, true, formZero
+		case b[0] == '+':
+			return k, true, formPlus
+		}
+		return k, true, formOther
+	}
+	rr.key = appendNumberKey(rr.key[:0], b, rr.cc)
+	key, ok = packedOrDict(rr.key)
+	return key, ok, formOther
+}
+
+// isAnswered reports whether a status is ANSWERED, in any letter case.
+func isAnswered(b []byte) bool {
+	return string(b) == "ANSWERED" || len(b) == len("ANSWERED") && bytes.EqualFold(b, []byte("ANSWERED"))
 }
 
 // packedOrDict packs b; ok is false when b must be numbered in the dictionary
@@ -214,17 +240,21 @@ func canonicalNumber(b []byte, limit uint64) (uint64, bool) {
 	if len(b) == 0 || len(b) > 1 && b[0] == '0' || len(b) > 13 {
 		return 0, false
 	}
-	var v uint64
-	for _, c := range b {
-		if c < '0' || c > '9' {
-			return 0, false
-		}
-		v = v*10 + uint64(c-'0')
-	}
-	return v, v < limit
+	v, ok := digitsValue(b)
+	return v, ok && v < limit
 }
 
 func kindOf(b []byte) uint8 {
+	switch string(b) { // as the PBX writes them, before any letter case
+	case "Inbound":
+		return kindInbound
+	case "Outbound":
+		return kindOutbound
+	case "Internal":
+		return kindInternal
+	case "Transfer":
+		return kindTransfer
+	}
 	if len(b) < 7 { // the shortest name, "Inbound", has 7 letters
 		return kindOther
 	}
@@ -250,15 +280,11 @@ func kindOf(b []byte) uint8 {
 
 // seconds reads a whole number of seconds (already trimmed); noSeconds otherwise.
 func seconds(b []byte) uint32 {
-	if len(b) == 0 || len(b) > 9 {
+	if len(b) > 9 {
 		return noSeconds
 	}
-	var v uint32
-	for _, c := range b {
-		if c < '0' || c > '9' {
-			return noSeconds
-		}
-		v = v*10 + uint32(c-'0')
+	if v, ok := digitsValue(b); ok {
+		return uint32(v)
 	}
-	return v
+	return noSeconds
 }

@@ -1,6 +1,10 @@
 package callreport
 
-import "testing"
+import (
+	"strconv"
+	"strings"
+	"testing"
+)
 
 func TestNumberKey(t *testing.T) {
 	for _, tc := range []struct{ number, cc, want string }{
@@ -44,6 +48,18 @@ func FuzzNumberKey(f *testing.F) {
 		if want := refKey(number, cc); got != want {
 			t.Fatalf("NumberKey(%q, %q) = %q, reference %q", number, cc, got, want)
 		}
+		// The fold's reader packs the form without writing it out when it can.
+		rr := rowReader{cc: cc}
+		wantKey, wantOK := packedOrDict([]byte(got))
+		k, ok, form := rr.numberKey([]byte(number))
+		if k != wantKey || ok != wantOK {
+			t.Fatalf("numberKey(%q, %q) = %x, %v; the packed form of %q is %x, %v", number, cc, k, ok, got, wantKey, wantOK)
+		}
+		if form != formOther {
+			if again := string(form.appendNumber(nil, k, cc)); again != number {
+				t.Fatalf("numberKey(%q, %q): form %d writes %q", number, cc, form, again)
+			}
+		}
 		if k, ok := packDigits([]byte(got)); ok {
 			if back := string(appendUnpacked(nil, k)); back != got {
 				t.Fatalf("packed %q, unpacked %q", got, back)
@@ -70,4 +86,20 @@ func TestPackedKeysDistinguish(t *testing.T) {
 			t.Errorf("packDigits(%q) packed", s)
 		}
 	}
+}
+
+// FuzzDigitsValue compares the word-at-a-time digit reader with strconv on any bytes.
+func FuzzDigitsValue(f *testing.F) {
+	for _, s := range []string{"0", "9", "12345678", "123456789", "1735663249", "99999999", "00000000", "1234567890123456789", "12345678901234567890",
+		"1234567/", "1234567:", "/2345678", ":2345678", "123 5678", "1234\x805678", "12345678\xff", "", "+1", "1e5"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got, ok := digitsValue([]byte(s))
+		want, err := strconv.ParseUint(s, 10, 64)
+		wantOK := err == nil && len(s) <= 19 && !strings.ContainsAny(s, "+-_")
+		if ok != wantOK || ok && got != want {
+			t.Fatalf("digitsValue(%q) = %d, %v; strconv %d, %v", s, got, ok, want, err)
+		}
+	})
 }

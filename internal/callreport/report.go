@@ -3,6 +3,7 @@ package callreport
 import (
 	"slices"
 	"sync"
+	"time"
 )
 
 // Report is every figure of the call reports over some of the calls.
@@ -33,18 +34,17 @@ func (c *Calls) Report(rows []int) *Report {
 	rep := &Report{Calls: c.selected(rows)}
 	s := &rep.Summary
 	s.End = wallTime(c.end)
-	var firstDay, lastDay int64
-	timedCalls := false
-	for _, i := range rep.Calls {
-		if st := c.start[i]; st != noTime {
-			d := dayOf(st)
-			if !timedCalls {
-				firstDay, lastDay, timedCalls = d, d, true
+	var firstDay int64
+	if n := len(rep.Calls); n > 0 && c.start[rep.Calls[0]] != noTime { // by start, untimed last
+		s.First = wallTime(c.start[rep.Calls[0]])
+		for k := n - 1; k >= 0; k-- {
+			if st := c.start[rep.Calls[k]]; st != noTime {
+				s.Last = wallTime(st)
+				break
 			}
-			firstDay, lastDay = min(firstDay, d), max(lastDay, d)
 		}
-	}
-	if timedCalls {
+		firstDay = dayOf(c.start[rep.Calls[0]])
+		lastDay := dayOf(s.Last.Unix())
 		rep.Days = make([]Day, lastDay-firstDay+1)
 		for k := range rep.Days {
 			rep.Days[k].Date = wallTime((firstDay + int64(k)) * 86400)
@@ -58,37 +58,83 @@ func (c *Calls) Report(rows []int) *Report {
 	return rep
 }
 
-// tally adds every reported call to the summary, its day and its hours.
+// tally adds every reported call to the summary, its day and its hours. A call is
+// added once, to the tally of its date and hour; days, hours of the day, weekday
+// hours and the summary are then sums of those cells (a few thousand, not a call
+// each). The calls are tallied in parts on every CPU, cut between days, so that each
+// part has cells of its own.
 func (c *Calls) tally(rep *Report, firstDay int64) {
+	calls := rep.Calls
+	cells := make([]Tally, len(rep.Days)*24)
+	cuts := c.split.cuts(len(calls))
+	sameDay := func(k int) bool { // calls k-1 and k fill cells of the same day
+		a, b := c.start[calls[k-1]], c.start[calls[k]]
+		return a != noTime && b != noTime && dayOf(a) == dayOf(b)
+	}
+	for p := 1; p < len(cuts)-1; p++ {
+		cuts[p] = max(cuts[p], cuts[p-1])
+		for cuts[p] < len(calls) && sameDay(cuts[p]) {
+			cuts[p]++
+		}
+	}
+	parts := make([]Summary, len(cuts)-1) // each part's calls without a time, and counts
+	runCuts(cuts, func(p, lo, hi int) { c.tallyPart(calls[lo:hi], cells, firstDay, &parts[p]) })
 	s := &rep.Summary
+	for p := range parts {
+		s.addCounts(&parts[p])
+	}
+	for k := range cells {
+		cell := &cells[k]
+		if cell.All.Calls == 0 {
+			continue
+		}
+		d, h := k/24, k%24
+		rep.Days[d].Tally.merge(cell)
+		rep.Hours[h].merge(cell)
+		rep.WeekHours[rep.Days[d].Date.Weekday()][h].merge(cell)
+		s.Tally.merge(cell)
+	}
+}
+
+// tallyPart adds calls (in time order) to the cells of their date and hour, and to
+// s: those without a time, and the summary's own counts of all.
+func (c *Calls) tallyPart(calls []int, cells []Tally, firstDay int64, s *Summary) {
 	hours := c.settings.BusinessHours
-	for _, i32 := range rep.Calls {
+	open, closing := int32(hours.Open/time.Second), int32(hours.Close/time.Second) // as BusinessHours.in
+	// The calls come in time order: their day is worked out when it changes.
+	dayStart, dayEnd, workday, dayCells := int64(0), int64(0), false, []Tally(nil)
+	for _, i32 := range calls {
 		i := int32(i32)
 		st := c.start[i]
-		timed := st != noTime
-		if !timed {
+		if st == noTime {
 			f := figuresOf(c, i, false, false)
 			s.add(&f)
 			s.count(c, i)
 			continue
 		}
-		sod, day := secondOfDay(st), weekdayOf(st)
-		f := figuresOf(c, i, true, hours.in(day, sod))
-		rep.Days[dayOf(st)-firstDay].add(&f)
-		rep.Hours[sod/3600].add(&f)
-		rep.WeekHours[day][sod/3600].add(&f)
-		s.add(&f)
+		if st < dayStart || st >= dayEnd {
+			day := dayOf(st)
+			dayStart, dayEnd = day*86400, day*86400+86400
+			workday, dayCells = hours.Days[weekdayOfDay(day)], cells[(day-firstDay)*24:][:24]
+		}
+		sod := int32(st - dayStart)
+		f := figuresOf(c, i, true, workday && sod >= open && sod < closing)
+		dayCells[sod/3600].add(&f)
 		s.count(c, i)
 	}
-	if n := len(rep.Calls); n > 0 && c.start[rep.Calls[0]] != noTime {
-		s.First = wallTime(c.start[rep.Calls[0]])
-		for k := n - 1; k >= 0; k-- {
-			if st := c.start[rep.Calls[k]]; st != noTime {
-				s.Last = wallTime(st)
-				break
-			}
-		}
-	}
+}
+
+// addCounts adds the figures of o that tallyPart sets.
+func (s *Summary) addCounts(o *Summary) {
+	s.Tally.merge(&o.Tally)
+	s.Internal += o.Internal
+	s.Other += o.Other
+	s.Legs += o.Legs
+	s.Returned += o.Returned
+	s.Tried += o.Tried
+	s.Short += o.Short
+	s.Open += o.Open
+	s.Untimed += o.Untimed
 }
 
 // count adds call i to the summary's own figures.
@@ -120,13 +166,14 @@ func (s *Summary) count(c *Calls, i int32) {
 
 // selected returns the calls with a leg among rows (all when rows is nil), by start.
 func (c *Calls) selected(rows []int) []int {
-	out := make([]int, 0, len(c.byTime))
 	if rows == nil {
-		for _, i := range c.byTime {
-			out = append(out, int(i))
+		out := make([]int, len(c.byTime))
+		for k, i := range c.byTime {
+			out[k] = int(i)
 		}
 		return out
 	}
+	out := make([]int, 0, min(len(rows), len(c.byTime))) // a call has a leg among rows
 	marked := make([]bool, len(c.start))
 	for _, r := range rows {
 		marked[c.callOf[r]] = true

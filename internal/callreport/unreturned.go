@@ -186,7 +186,7 @@ func (f *callerFiller) attempts(c *Calls, l *Caller, person int32) {
 	}
 	j := -1 // the latest line call before the try
 	for _, e := range c.events.run(person) {
-		if c.eventKind(e) != evTry {
+		if c.events.kind[e] != evTry {
 			continue
 		}
 		te := c.start[e]

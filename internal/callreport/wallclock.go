@@ -18,6 +18,20 @@ const timeLayout = "dddd-dd-dd dd:dd:dd"
 // allowed), as wall-clock seconds; noTime when it is not a real time in exactly that
 // form, every field with all its digits, as the PBX writes it.
 func parseStart(b []byte) int64 {
+	var dc dayCache
+	return dc.parseStart(b)
+}
+
+// dayCache is parseStart with a memory of the last date read: a PBX writes its records
+// in time order, so most rows repeat the date of the row before, and only their clock
+// needs reading.
+type dayCache struct {
+	date [10]byte // "yyyy-mm-dd" of the last valid time read
+	days int64    // its days from 1970-01-01
+	ok   bool     // date and days are set
+}
+
+func (dc *dayCache) parseStart(b []byte) int64 {
 	if len(b) != len(timeLayout) {
 		b = bytes.TrimSpace(b)
 		if len(b) != len(timeLayout) {
@@ -38,12 +52,21 @@ func parseStart(b []byte) int64 {
 		}
 		return v
 	}
-	year, month, day := num(0, 4), num(5, 2), num(8, 2)
 	hour, minute, second := num(11, 2), num(14, 2), num(17, 2)
-	if bad != 0 || month < 1 || month > 12 || day < 1 || day > daysIn(year, month) || hour > 23 || minute > 59 || second > 59 {
+	if bad != 0 || hour > 23 || minute > 59 || second > 59 {
 		return noTime
 	}
-	return daysFromCivil(year, month, day)*86400 + hour*3600 + minute*60 + second
+	clock := hour*3600 + minute*60 + second
+	if dc.ok && string(b[:10]) == string(dc.date[:]) {
+		return dc.days*86400 + clock
+	}
+	year, month, day := num(0, 4), num(5, 2), num(8, 2)
+	if bad != 0 || month < 1 || month > 12 || day < 1 || day > daysIn(year, month) {
+		return noTime
+	}
+	copy(dc.date[:], b[:10])
+	dc.days, dc.ok = daysFromCivil(year, month, day), true
+	return dc.days*86400 + clock
 }
 
 func daysIn(year, month int64) int64 {
@@ -88,6 +111,9 @@ func dayOf(s int64) int64 {
 	return d
 }
 
-func weekdayOf(s int64) time.Weekday { return time.Weekday(((dayOf(s)+4)%7 + 7) % 7) } // 1970-01-01 was a Thursday
+func weekdayOf(s int64) time.Weekday { return weekdayOfDay(dayOf(s)) }
+
+// weekdayOfDay is the weekday of a day counted from 1970-01-01, a Thursday.
+func weekdayOfDay(d int64) time.Weekday { return time.Weekday(((d+4)%7 + 7) % 7) }
 
 func secondOfDay(s int64) int32 { return int32(s - dayOf(s)*86400) }

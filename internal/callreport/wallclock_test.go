@@ -11,9 +11,11 @@ import (
 // an hour, which no PBX writes.
 var refTimeForm = regexp.MustCompile(`^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}$`)
 
-// FuzzParseStart compares parseStart with time.Parse of the PBX's form.
+// FuzzParseStart compares parseStart with time.Parse of the PBX's form, and so does
+// the fold's reader, which remembers the date of the input before (fuzzDays).
 func FuzzParseStart(f *testing.F) {
-	for _, s := range []string{"2025-01-02 08:30:00", " 2024-02-29 23:59:59 ", "2025-02-29 00:00:00", "2025-3-03 10:23:20", "0000-01-01 00:00:00", "9999-12-31 23:59:59", "2025-01-02T08:30:00", "n/a", ""} {
+	var fuzzDays dayCache
+	for _, s := range []string{"2025-01-02 08:30:00", "2025-01-02 08:31:07", "2025-01-02 24:00:00", "2025-01-02 8:30:00", " 2024-02-29 23:59:59 ", "2025-02-29 00:00:00", "2025-3-03 10:23:20", "0000-01-01 00:00:00", "9999-12-31 23:59:59", "2025-01-02T08:30:00", "n/a", ""} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -26,6 +28,9 @@ func FuzzParseStart(f *testing.F) {
 		}
 		if got != want {
 			t.Fatalf("parseStart(%q) = %d, want %d", s, got, want)
+		}
+		if again := fuzzDays.parseStart([]byte(s)); again != want {
+			t.Fatalf("parseStart(%q) after %q = %d, want %d", s, fuzzDays.date, again, want)
 		}
 		if got != noTime {
 			tm := wallTime(got)
