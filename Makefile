@@ -103,6 +103,7 @@ bench: check-go
 	@./.ci/install-packages $(BUILD_PACKAGES) $(HEADLESS_PACKAGES)
 	go test -run '^$$' -bench . -benchtime 3x -benchmem ./cdrclient/ ./internal/report/
 	go test -run '^$$' -bench Year -benchtime 1x ./internal/workbook/
+	go test -run '^$$' -bench ReportsReady -benchtime 5x ./gui/results/
 	go test -run '^$$' -bench WriteCSV -benchtime 3x ./cdrclient/pbxsim/
 	go run -tags migrated_fynedo ./internal/bench
 

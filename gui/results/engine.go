@@ -33,7 +33,7 @@ type answer struct {
 	filtered        bool // a search, quick filter or pinned set was applied
 	calls           *callreport.Calls
 	report          *callreport.Report // figures over the calls of rows; nil if the fold failed
-	values          bool               // statuses and types were asked for
+	values          bool               // only the statuses and types: nothing else is set
 	statuses, types []string           // the values of those columns in the whole table
 }
 
@@ -59,13 +59,9 @@ func (r request) run(cache *folded) answer {
 		})
 	}
 	r.view.Apply(r.filter, r.sort)
-	a := answer{gen: r.gen, rows: r.view.Rows(), filtered: active(r.filter), values: r.values}
+	a := answer{gen: r.gen, rows: r.view.Rows(), filtered: active(r.filter)}
 	if r.pinned != nil {
 		a.rows, a.filtered = keep(a.rows, r.pinned), true
-	}
-	if r.values {
-		a.statuses = r.view.Values(cdrclient.ColStatus)
-		a.types = r.view.Values(cdrclient.ColType)
 	}
 	wg.Wait()
 	if a.calls = cache.calls; a.calls != nil {
@@ -76,6 +72,13 @@ func (r request) run(cache *folded) answer {
 		}
 	}
 	return a
+}
+
+// listValues lists the status and type values of the whole table, for the quick
+// filters. It is asked for once per table and answered after the rows and the reports:
+// the lists are not needed to read the figures, and a year takes a third of a second.
+func (r request) listValues() answer {
+	return answer{gen: r.gen, values: true, statuses: r.view.Values(cdrclient.ColStatus), types: r.view.Values(cdrclient.ColType)}
 }
 
 // keep returns the rows of rows that are in set, in order.
@@ -130,6 +133,10 @@ func (e *engine) loop(r request) {
 	for {
 		a := r.run(&e.folded)
 		fyne.Do(func() { e.deliver(a) })
+		if r.values {
+			v := r.listValues()
+			fyne.Do(func() { e.deliver(v) })
+		}
 		if r.view != e.answered { // loops run one at a time (see running): no lock needed
 			e.answered = r.view
 			if e.release != nil {

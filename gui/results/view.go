@@ -165,6 +165,13 @@ func (v *View) request() {
 
 // show displays an answer of the engine, unless a newer request is on its way.
 func (v *View) show(a answer) {
+	if a.values { // the quick filters' lists, whatever was asked since: the table is the same
+		if a.gen <= v.gen && v.needValues {
+			v.bar.setValues(v.words, a.statuses, a.types)
+			v.needValues = false
+		}
+		return
+	}
 	if a.gen != v.gen {
 		return
 	}
@@ -173,10 +180,6 @@ func (v *View) show(a answer) {
 	v.calls, v.report = a.calls, a.report
 	v.sum.show(a.report)
 	v.tabs.show(a.calls, a.report, v.names)
-	if a.values {
-		v.bar.setValues(v.words, a.statuses, a.types)
-		v.needValues = false
-	}
 	v.showEmpty()
 	v.notify()
 	if v.afterShow != nil {
