@@ -33,7 +33,8 @@ type answer struct {
 	filtered        bool // a search, quick filter or pinned set was applied
 	calls           *callreport.Calls
 	report          *callreport.Report // figures over the calls of rows; nil if the fold failed
-	values          bool               // only the statuses and types: nothing else is set
+	values          bool               // only the statuses and types (and view): nothing else is set
+	view            *records.View      // the view whose table the values are of
 	statuses, types []string           // the values of those columns in the whole table
 }
 
@@ -78,7 +79,7 @@ func (r request) run(cache *folded) answer {
 // filters. It is asked for once per table and answered after the rows and the reports:
 // the lists are not needed to read the figures, and a year takes a third of a second.
 func (r request) listValues() answer {
-	return answer{gen: r.gen, values: true, statuses: r.view.Values(cdrclient.ColStatus), types: r.view.Values(cdrclient.ColType)}
+	return answer{gen: r.gen, view: r.view, values: true, statuses: r.view.Values(cdrclient.ColStatus), types: r.view.Values(cdrclient.ColType)}
 }
 
 // keep returns the rows of rows that are in set, in order.

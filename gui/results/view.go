@@ -165,8 +165,8 @@ func (v *View) request() {
 
 // show displays an answer of the engine, unless a newer request is on its way.
 func (v *View) show(a answer) {
-	if a.values { // the quick filters' lists, whatever was asked since: the table is the same
-		if a.gen <= v.gen && v.needValues {
+	if a.values { // the quick filters' lists: good for as long as the table is shown
+		if a.view == v.view && v.needValues {
 			v.bar.setValues(v.words, a.statuses, a.types)
 			v.needValues = false
 		}
