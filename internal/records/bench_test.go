@@ -93,23 +93,3 @@ func BenchmarkFilterText(b *testing.B) {
 func BenchmarkFilterStatus(b *testing.B) {
 	benchApply(b, Filter{Statuses: []string{"NO ANSWER", "BUSY"}, Types: []string{"Inbound"}}, Sort{})
 }
-
-func BenchmarkSummary(b *testing.B) {
-	t, names := bigTable(b), simNames()
-	b.Run("cold", func(b *testing.B) {
-		b.ReportAllocs()
-		for b.Loop() {
-			NewView(t, names).Summary()
-		}
-		b.ReportMetric(retainedMB(func() any { v := NewView(t, names); v.Summary(); return v }), "retained-MB")
-	})
-	b.Run("warm", func(b *testing.B) {
-		v := NewView(t, names)
-		v.Summary()
-		b.ReportAllocs()
-		for b.Loop() {
-			v.summary = nil // recompute over the same rows
-			v.Summary()
-		}
-	})
-}

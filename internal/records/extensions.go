@@ -9,20 +9,20 @@ import (
 // sorted order so that per-row data can refer to one with a small integer. They
 // copy the map: later changes to it do not matter.
 type extensions struct {
-	numbers []string
-	names   []string // display name of numbers[i]
-	index   map[string]int32
+	names []string // display name of each extension, by index
+	index map[string]int32
 }
 
 func newExtensions(names map[string]string) extensions {
-	e := extensions{index: make(map[string]int32, len(names))}
+	var numbers []string
 	for number := range names {
 		if number != "" { // an empty callfrom or callto is no extension
-			e.numbers = append(e.numbers, number)
+			numbers = append(numbers, number)
 		}
 	}
-	slices.Sort(e.numbers)
-	for i, number := range e.numbers {
+	slices.Sort(numbers)
+	e := extensions{index: make(map[string]int32, len(numbers))}
+	for i, number := range numbers {
 		e.names = append(e.names, names[number])
 		e.index[number] = int32(i)
 	}

@@ -6,7 +6,6 @@ package records
 
 import (
 	"cmp"
-	"math"
 	"regexp"
 	"slices"
 	"strconv"
@@ -139,90 +138,4 @@ func refCallIDNumbers(s string) []int64 {
 		return nil
 	}
 	return []int64{secs, seq}
-}
-
-// refSummary sums up rows the obvious way.
-func refSummary(t *cdrclient.Table, names map[string]string, rows []int) Summary {
-	var s Summary
-	var answeredTalk int64
-	byExt := map[string]*ExtensionSummary{}
-	for _, r := range rows {
-		s.Records++
-		answered := strings.EqualFold(refField(t, r, "status"), "ANSWERED")
-		if answered {
-			s.Answered++
-		} else {
-			s.Missed++
-		}
-		switch strings.ToLower(refField(t, r, "type")) {
-		case "inbound":
-			s.Inbound++
-		case "outbound":
-			s.Outbound++
-		case "internal":
-			s.Internal++
-		}
-		talk, ok := refDuration(refField(t, r, "talkduraction"))
-		if ok {
-			s.TalkSeconds += talk
-			s.LongestTalk = max(s.LongestTalk, int(talk))
-			if answered {
-				answeredTalk += talk
-			}
-		}
-		if call, ok := refDuration(refField(t, r, "callduraction")); ok {
-			s.CallSeconds += call
-		}
-		parties := []string{refField(t, r, "callfrom")}
-		if to := refField(t, r, "callto"); to != parties[0] {
-			parties = append(parties, to) // a call to oneself counts once
-		}
-		for _, number := range parties {
-			name, known := names[number]
-			if !known || number == "" {
-				continue
-			}
-			e := byExt[number]
-			if e == nil {
-				e = &ExtensionSummary{Number: number, Name: name}
-				byExt[number] = e
-			}
-			e.Calls++
-			if answered {
-				e.Answered++
-			}
-			e.TalkSeconds += talk
-		}
-		refTimes(&s, refField(t, r, "timestart"))
-	}
-	if s.Answered > 0 {
-		s.AverageTalk = int(math.Round(float64(answeredTalk) / float64(s.Answered)))
-	}
-	for _, e := range byExt {
-		s.ByExtension = append(s.ByExtension, *e)
-	}
-	slices.SortFunc(s.ByExtension, func(a, b ExtensionSummary) int {
-		return cmp.Or(cmp.Compare(b.Calls, a.Calls), strings.Compare(a.Number, b.Number))
-	})
-	return s
-}
-
-func refDuration(s string) (int64, bool) {
-	n, ok := cdrclient.ParseSeconds(s)
-	if !ok || n >= math.MaxUint32 {
-		return 0, false
-	}
-	return int64(n), true
-}
-
-func refTimes(s *Summary, v string) {
-	if _, ok := cdrclient.ParsePBXTime(v); !ok || !strictTime.MatchString(strings.TrimSpace(v)) {
-		return
-	}
-	if s.First == "" || strings.TrimSpace(v) < strings.TrimSpace(s.First) {
-		s.First = v
-	}
-	if s.Last == "" || strings.TrimSpace(v) > strings.TrimSpace(s.Last) {
-		s.Last = v
-	}
 }

@@ -59,9 +59,10 @@ func (v *View) distinct(col int) []string {
 }
 
 // coded returns the values of the status or type column from the codes the facts
-// already hold (the window's engine has built them by now), instead of reading a
-// million fields again; ok is false for other columns, before the facts exist, or
-// when the column has more distinct values than the codes number.
+// already hold (once a quick filter or a search by extension name has built them),
+// instead of reading a million fields again; ok is false for other columns, before
+// the facts exist, or when the column has more distinct values than the codes
+// number.
 func (v *View) coded(col int) (vals []string, ok bool) {
 	if v.facts == nil {
 		return nil, false

@@ -54,11 +54,10 @@ type View struct {
 	sort   Sort
 	rows   []int
 
-	summary *Summary // over rows; nil until asked for
-	facts   *facts   // nil until a filter or a summary needs it
-	ranks   rankCache
-	values  map[int][]string
-	split   splitter
+	facts  *facts // nil until a filter needs it
+	ranks  rankCache
+	values map[int][]string
+	split  splitter
 }
 
 // NewView returns a view of every record of t in the PBX's order. names maps
@@ -67,15 +66,14 @@ func NewView(t *cdrclient.Table, names map[string]string) *View {
 	return &View{t: t, exts: newExtensions(names), rows: allRows(t.Len()), split: defaultSplitter()}
 }
 
-// Apply selects the rows that pass f and orders them by s, replacing Rows and the
-// Summary.
+// Apply selects the rows that pass f and orders them by s, replacing Rows.
 func (v *View) Apply(f Filter, s Sort) {
 	v.filter, v.sort = f.clone(), s
 	rows := v.filterRows(v.filter)
 	if s.Column != "" {
 		v.sortRows(rows, v.t.Column(s.Column), s.Descending)
 	}
-	v.rows, v.summary = rows, nil
+	v.rows = rows
 }
 
 // Rows returns the table row indexes to show, in order. Do not modify the slice.

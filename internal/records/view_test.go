@@ -2,7 +2,6 @@ package records
 
 import (
 	"fmt"
-	"reflect"
 	"slices"
 	"testing"
 
@@ -107,68 +106,6 @@ func TestSortAfterFilter(t *testing.T) {
 	}
 }
 
-func TestSummaryBasic(t *testing.T) {
-	want := Summary{
-		Records: 12, Answered: 6, Missed: 6, // "answered" (r3) counts as answered
-		Inbound: 4, Outbound: 3, Internal: 3, // Transfer and Callback in none
-		TalkSeconds: 4052, CallSeconds: 4168, LongestTalk: 3700,
-		AverageTalk: 666,                                                // 3994 / 6 = 665.67
-		First:       "2025-01-01 23:59:59", Last: "2025-01-02 11:53:20", // "bad time" and "" ignored
-		ByExtension: []ExtensionSummary{
-			{"1000", "张伟", 4, 3, 271},
-			{"1001", "王芳", 2, 1, 40},
-			{"1008", "Alice Chen", 2, 1, 5},
-			{"1002", "李娜", 1, 1, 55},
-			{"1003", "刘洋", 1, 0, 0},
-			{"1005", "杨磊", 1, 0, 0},
-			{"1006", "前台", 1, 0, 58},
-			{"1009", "Bob Lee", 1, 1, 5},
-			{"1011", "David Zhang", 1, 1, 18},
-			{"1014", "赵敏", 1, 1, 18},
-			{"1021", "Frank Wu", 1, 0, 0},
-		},
-	}
-	for _, e := range encodings {
-		t.Run(e.name, func(t *testing.T) {
-			tbl := encodedFixture(t, "basic.csv", e)
-			v := NewView(tbl, fixtureNames(t))
-			checkSummary(t, v.Summary(), want)
-			checkSummary(t, refSummary(tbl, fixtureNames(t), v.Rows()), want)
-		})
-	}
-}
-
-func TestSummaryFiltered(t *testing.T) {
-	v := NewView(fixture(t, "basic.csv"), fixtureNames(t))
-	v.Apply(Filter{Text: "1000"}, Sort{Column: "callfrom"})
-	// r1 (to 1000, 176), r2 (1000 to 1002, 55), r8 (1005 to 1000, empty), r9 (1000 to 1001, 40).
-	want := Summary{
-		Records: 4, Answered: 3, Missed: 1, Inbound: 1, Internal: 1,
-		TalkSeconds: 271, CallSeconds: 289, LongestTalk: 176, AverageTalk: 90,
-		First: "2025-01-02 07:36:26", Last: "2025-01-02 11:53:20",
-		ByExtension: []ExtensionSummary{
-			{"1000", "张伟", 4, 3, 271},
-			{"1001", "王芳", 1, 1, 40},
-			{"1002", "李娜", 1, 1, 55},
-			{"1005", "杨磊", 1, 0, 0},
-		},
-	}
-	checkSummary(t, v.Summary(), want)
-	v.Apply(Filter{Statuses: []string{"NOPE"}}, Sort{})
-	checkSummary(t, v.Summary(), Summary{})
-}
-
-func checkSummary(t *testing.T, got, want Summary) {
-	t.Helper()
-	if !slices.Equal(got.ByExtension, want.ByExtension) {
-		t.Errorf("ByExtension =\n%v, want\n%v", got.ByExtension, want.ByExtension)
-	}
-	got.ByExtension, want.ByExtension = nil, nil
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("Summary =\n%+v, want\n%+v", got, want)
-	}
-}
-
 func TestValues(t *testing.T) {
 	tests := []struct {
 		column string
@@ -218,7 +155,7 @@ func TestValuesCap(t *testing.T) {
 	}
 }
 
-// TestValuesFromCodes: once the facts are built (a summary or a filter needed them),
+// TestValuesFromCodes: once the facts are built (a filter needed them),
 // the status and type values come from their codes; they must be what reading every
 // field gives, whatever the column holds: empty fields, case variants, more values
 // than Values lists, more than the codes can number.
@@ -246,7 +183,7 @@ func TestValuesFromCodes(t *testing.T) {
 			for _, column := range []string{cdrclient.ColStatus, cdrclient.ColType, cdrclient.ColCallFrom} {
 				want := NewView(table, nil).Values(column) // every field read
 				coded := NewView(table, nil)
-				coded.Summary() // builds the facts
+				buildFactsByFilter(t, coded)
 				if got := coded.Values(column); !slices.Equal(got, want) {
 					t.Errorf("Values(%q) with facts = %q, want %q", column, got, want)
 				}
@@ -255,8 +192,18 @@ func TestValuesFromCodes(t *testing.T) {
 	}
 	// A table without the column has no values, facts or not.
 	v := NewView(parseTable(t, []byte("callfrom\n1000\n")), nil)
-	v.Summary()
+	buildFactsByFilter(t, v)
 	if got := v.Values(cdrclient.ColStatus); got != nil {
 		t.Errorf("Values(status) of a table without it = %q", got)
+	}
+}
+
+// buildFactsByFilter has v derive its facts the way the window does, by a quick
+// filter, and fails if it did not (the test would then not read the codes).
+func buildFactsByFilter(t *testing.T, v *View) {
+	t.Helper()
+	v.Apply(Filter{Statuses: []string{"ANSWERED"}}, Sort{})
+	if v.facts == nil {
+		t.Fatal("a status filter did not build the facts")
 	}
 }
