@@ -142,3 +142,27 @@ func TestReportSettingsCountAgain(t *testing.T) {
 		t.Errorf("summary %q", f.v.sum.text.Text)
 	}
 }
+
+// A page out of sight draws the figures when it is opened, and then those of the
+// latest search: never older ones.
+func TestPagesOpenOnTheLatestFigures(t *testing.T) {
+	d := simRecords(t, 7)
+	f := newFixture(t, i18n.English)
+	f.v.SetData(d.table, d.names, d.info)
+	f.v.bar.search.SetText("1006") // the reception: some of the missed calls
+	n := len(f.v.report.Unreturned)
+	if n == 0 || n == len(f.v.calls.Report(nil).Unreturned) {
+		t.Fatal("the search leaves every caller: nothing tells the figures apart")
+	}
+	headline := formatCount(n) + " caller"
+	has := func() bool {
+		return slices.ContainsFunc(texts(f.v.Widget()), func(s string) bool { return strings.HasPrefix(s, headline) })
+	}
+	if has() {
+		t.Fatalf("the records page shows %q", headline)
+	}
+	f.v.ShowPage(1)
+	if !has() {
+		t.Errorf("the missed-calls page does not start with %q: %q", headline, texts(f.v.tabs.missed.Widget()))
+	}
+}

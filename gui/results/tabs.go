@@ -34,6 +34,9 @@ type tabs struct {
 	days       *reports.Days
 	hours      *reports.Hours
 
+	latest figures
+	stale  [6]bool // by page (as pageNames): the figures changed since it drew them
+
 	perDay, perHour *charts.Bars
 	topExts         *charts.HBars
 	heat, hourHeat  *charts.HeatMap
@@ -88,6 +91,7 @@ func newTabs(v *View, grid fyne.CanvasObject) *tabs {
 		container.NewTabItem(i18n.L("By day"), t.days.Widget()),
 		container.NewTabItem(i18n.L("By hour"), byHour),
 		container.NewTabItem(i18n.L("Charts"), charts))
+	t.box.OnSelected = func(*container.TabItem) { t.refresh(t.box.SelectedIndex()) }
 	return t
 }
 
@@ -115,6 +119,7 @@ func (t *tabs) perCall() bool { return t.perRecord.Selected == t.perRecord.Optio
 // showLines shows the grid or the call list, as the toggle says.
 func (t *tabs) showLines() {
 	if t.perCall() {
+		t.refresh(0)
 		t.grid.Hide()
 		t.callList.Widget().Show()
 	} else {
@@ -123,15 +128,22 @@ func (t *tabs) showLines() {
 	}
 }
 
-// show gives every page the figures of rep (nil: none yet).
+// figures are what the pages show: the calls, the report over those shown, and the
+// extensions' names.
+type figures struct {
+	calls *callreport.Calls
+	rep   *callreport.Report
+	names map[string]string
+}
+
+// show gives the pages the figures of rep (nil: none yet). Only the page in sight
+// draws them now; the others when they are opened (see refresh): a year's pages take
+// tens of milliseconds each, and a search would redo them all at every key.
 func (t *tabs) show(c *callreport.Calls, rep *callreport.Report, names map[string]string) {
-	t.callList.Show(c, rep)
-	t.missed.SetNames(names)
-	t.callList.SetNames(names)
-	t.missed.Show(c, rep)
-	t.extensions.Show(c, rep)
-	t.days.Show(c, rep)
-	t.hours.Show(c, rep)
+	t.latest = figures{calls: c, rep: rep, names: names}
+	for i := range t.stale {
+		t.stale[i] = true
+	}
 	title := i18n.L("Missed, not returned")
 	if rep != nil && len(rep.Unreturned) > 0 {
 		title = i18n.L("Missed, not returned ({{.N}})", map[string]any{"N": formatCount(len(rep.Unreturned))})
@@ -140,15 +152,43 @@ func (t *tabs) show(c *callreport.Calls, rep *callreport.Report, names map[strin
 		t.unreturned.Text = title
 		t.box.Refresh()
 	}
-	var d chartData
-	if rep != nil {
-		d = newChartData(rep)
+	t.refresh(t.box.SelectedIndex())
+}
+
+// refresh gives page i the latest figures, unless it has them. The records page's
+// only figures are the call list's, drawn while it is on.
+func (t *tabs) refresh(i int) {
+	if i < 0 || i >= len(t.stale) || !t.stale[i] || i == 0 && !t.perCall() {
+		return
 	}
-	t.perDay.SetData(d.perDay)
-	t.perHour.SetData(d.perHour)
-	t.topExts.SetData(d.top)
-	t.heat.SetData(d.heat)
-	t.hourHeat.SetData(d.heat)
+	t.stale[i] = false
+	f := t.latest
+	switch i {
+	case 0:
+		t.callList.SetNames(f.names)
+		t.callList.Show(f.calls, f.rep)
+	case 1:
+		t.missed.SetNames(f.names)
+		t.missed.Show(f.calls, f.rep)
+	case 2:
+		t.extensions.Show(f.calls, f.rep)
+	case 3:
+		t.days.Show(f.calls, f.rep)
+	case 4, 5:
+		var d chartData
+		if f.rep != nil {
+			d = newChartData(f.rep)
+		}
+		if i == 4 {
+			t.hours.Show(f.calls, f.rep)
+			t.hourHeat.SetData(d.heat)
+			return
+		}
+		t.perDay.SetData(d.perDay)
+		t.perHour.SetData(d.perHour)
+		t.topExts.SetData(d.top)
+		t.heat.SetData(d.heat)
+	}
 }
 
 // setSeconds shows the reports' durations as seconds (or as h:mm:ss).
