@@ -1,0 +1,161 @@
+package sqlite
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
+
+	"cdrdesk/internal/archive"
+)
+
+// Store is an archive in an SQLite file. It implements archive.Store; any number of
+// goroutines and processes may use one file at once.
+type Store struct {
+	db   *sql.DB
+	path string
+}
+
+var _ archive.Store = (*Store)(nil)
+
+// busyTimeoutMS is how long a writer waits for another's transaction: long enough for
+// the largest commit (a year in one batch takes seconds), so that no call fails
+// because another process holds the file.
+const busyTimeoutMS = 10 * 60 * 1000
+
+// sqliteMagic starts every SQLite database file.
+var sqliteMagic = []byte("SQLite format 3\x00")
+
+// Open opens the archive in the file at path, creating it with the schema when there
+// is none, and upgrading an archive of an older cdrdesk. A file it cannot use is left
+// as it is: *archive.DamagedError for one that is not SQLite, is damaged, or (Foreign)
+// belongs to another program; *archive.NewerError for an archive of a newer cdrdesk.
+func Open(ctx context.Context, path string) (*Store, error) {
+	if err := checkMagic(path); err != nil {
+		return nil, err
+	}
+	dsn := fmt.Sprintf("%s?_txlock=immediate&_pragma=busy_timeout(%d)&_pragma=synchronous(normal)", path, busyTimeoutMS)
+	db, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return nil, fmt.Errorf("open archive %s: %w", path, err)
+	}
+	s := &Store{db: db, path: path}
+	if err := s.prepare(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// checkMagic refuses an existing file that is not an SQLite database before the
+// driver opens it. An empty file (a creation cut short) is taken as a new archive.
+func checkMagic(path string) error {
+	f, err := os.Open(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("open archive %s: %w", path, err)
+	}
+	defer f.Close()
+	head := make([]byte, len(sqliteMagic))
+	n, err := io.ReadFull(f, head)
+	switch {
+	case n == 0 && (err == io.EOF):
+		return nil
+	case errors.Is(err, io.ErrUnexpectedEOF) || err == nil && !bytes.Equal(head, sqliteMagic):
+		return &archive.DamagedError{Location: path, Err: errors.New("not an SQLite database file")}
+	case err != nil:
+		return fmt.Errorf("open archive %s: %w", path, err)
+	}
+	return nil
+}
+
+// prepare checks the file and brings its schema up to date; it writes nothing to a
+// file it refuses.
+func (s *Store) prepare(ctx context.Context) error {
+	version, err := s.check(ctx)
+	if err != nil {
+		return err
+	}
+	// WAL is the file's mode from now on: readers never wait for a writer.
+	if _, err := s.db.ExecContext(ctx, "PRAGMA journal_mode = WAL"); err != nil {
+		return s.damaged(err)
+	}
+	if version == schemaVersion {
+		return nil
+	}
+	tx, err := s.db.BeginTx(ctx, nil) // BEGIN IMMEDIATE (see Open's DSN)
+	if err != nil {
+		return s.damaged(err)
+	}
+	defer tx.Rollback()
+	// Another process may have created or upgraded the archive meanwhile.
+	if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		return s.damaged(err)
+	}
+	if version > schemaVersion {
+		return &archive.NewerError{Location: s.path, Version: version, Newest: schemaVersion}
+	}
+	if version < schemaVersion {
+		if err := migrate(ctx, tx, version); err != nil {
+			return fmt.Errorf("upgrade archive %s: %w", s.path, err)
+		}
+	}
+	return tx.Commit()
+}
+
+// check reads the file's marks and checks its structure. It returns the schema
+// version (0 for an empty file, to be made an archive).
+func (s *Store) check(ctx context.Context) (int, error) {
+	var id, version, objects int
+	if err := s.db.QueryRowContext(ctx, "PRAGMA application_id").Scan(&id); err != nil {
+		return 0, s.damaged(err)
+	}
+	if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		return 0, s.damaged(err)
+	}
+	if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_schema").Scan(&objects); err != nil {
+		return 0, s.damaged(err)
+	}
+	switch {
+	case id == 0 && version == 0 && objects == 0:
+		return 0, nil // an empty database: nobody's yet
+	case id != applicationID:
+		return 0, &archive.DamagedError{Location: s.path, Foreign: true,
+			Err: fmt.Errorf("application_id %#x, %d objects", id, objects)}
+	case version > schemaVersion:
+		return 0, &archive.NewerError{Location: s.path, Version: version, Newest: schemaVersion}
+	}
+	var result string
+	if err := s.db.QueryRowContext(ctx, "PRAGMA quick_check(1)").Scan(&result); err != nil {
+		return 0, s.damaged(err)
+	}
+	if result != "ok" {
+		return 0, &archive.DamagedError{Location: s.path, Err: errors.New(result)}
+	}
+	return version, nil
+}
+
+// damaged makes a driver's error while checking the file an *archive.DamagedError when
+// it says the file is not a database or is corrupt; other errors (a cancelled context,
+// a file that cannot be opened) are returned as they are.
+func (s *Store) damaged(err error) error {
+	var e *sqlite.Error
+	if errors.As(err, &e) {
+		switch e.Code() & 0xff {
+		case sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT:
+			return &archive.DamagedError{Location: s.path, Err: err}
+		}
+	}
+	return fmt.Errorf("open archive %s: %w", s.path, err)
+}
+
+// Close closes the file.
+func (s *Store) Close() error { return s.db.Close() }
