@@ -34,3 +34,17 @@ type NewerError struct {
 func (e *NewerError) Error() string {
 	return fmt.Sprintf("the archive %s was made by a newer cdrdesk (schema %d; this one knows up to %d)", e.Location, e.Version, e.Newest)
 }
+
+// OpenError says a store could not be opened for a reason other than its content: a
+// file that cannot be read or created (a missing folder, no permission, a full disk)
+// or a database that cannot be reached. Nothing of it was changed.
+type OpenError struct {
+	Location string // the file or database, without a password
+	Err      error
+}
+
+func (e *OpenError) Error() string {
+	return "cannot open the archive " + e.Location + ": " + e.Err.Error()
+}
+
+func (e *OpenError) Unwrap() error { return e.Err }

@@ -43,7 +43,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	dsn := fmt.Sprintf("%s?_txlock=immediate&_pragma=busy_timeout(%d)&_pragma=synchronous(normal)", path, busyTimeoutMS)
 	db, err := sql.Open("sqlite", dsn)
 	if err != nil {
-		return nil, fmt.Errorf("open archive %s: %w", path, err)
+		return nil, &archive.OpenError{Location: path, Err: err}
 	}
 	s := &Store{db: db, path: path}
 	if err := s.prepare(ctx); err != nil {
@@ -61,7 +61,7 @@ func checkMagic(path string) error {
 		return nil
 	}
 	if err != nil {
-		return fmt.Errorf("open archive %s: %w", path, err)
+		return &archive.OpenError{Location: path, Err: err}
 	}
 	defer f.Close()
 	head := make([]byte, len(sqliteMagic))
@@ -72,7 +72,7 @@ func checkMagic(path string) error {
 	case errors.Is(err, io.ErrUnexpectedEOF) || err == nil && !bytes.Equal(head, sqliteMagic):
 		return &archive.DamagedError{Location: path, Err: errors.New("not an SQLite database file")}
 	case err != nil:
-		return fmt.Errorf("open archive %s: %w", path, err)
+		return &archive.OpenError{Location: path, Err: err}
 	}
 	return nil
 }
@@ -105,10 +105,13 @@ func (s *Store) prepare(ctx context.Context) error {
 	}
 	if version < schemaVersion {
 		if err := migrate(ctx, tx, version); err != nil {
-			return fmt.Errorf("upgrade archive %s: %w", s.path, err)
+			return &archive.OpenError{Location: s.path, Err: fmt.Errorf("upgrade from schema %d: %w", version, err)}
 		}
 	}
-	return tx.Commit()
+	if err := tx.Commit(); err != nil {
+		return &archive.OpenError{Location: s.path, Err: err}
+	}
+	return nil
 }
 
 // check reads the file's marks and checks its structure. It returns the schema
@@ -144,8 +147,8 @@ func (s *Store) check(ctx context.Context) (int, error) {
 }
 
 // damaged makes a driver's error while checking the file an *archive.DamagedError when
-// it says the file is not a database or is corrupt; other errors (a cancelled context,
-// a file that cannot be opened) are returned as they are.
+// it says the file is not a database or is corrupt, else an *archive.OpenError (a file
+// that cannot be opened or created, a cancelled context).
 func (s *Store) damaged(err error) error {
 	var e *sqlite.Error
 	if errors.As(err, &e) {
@@ -154,7 +157,7 @@ func (s *Store) damaged(err error) error {
 			return &archive.DamagedError{Location: s.path, Err: err}
 		}
 	}
-	return fmt.Errorf("open archive %s: %w", s.path, err)
+	return &archive.OpenError{Location: s.path, Err: err}
 }
 
 // Close closes the file.

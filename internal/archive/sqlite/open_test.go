@@ -207,3 +207,21 @@ func TestOpenCreates(t *testing.T) {
 		})
 	}
 }
+
+// TestOpenCannot: a file that cannot be made (its folder is missing) is an OpenError,
+// and nothing is created.
+func TestOpenCannot(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "missing", "archive.db")
+	s, err := Open(context.Background(), path)
+	var open *archive.OpenError
+	if !errors.As(err, &open) || open.Location != path {
+		if s != nil {
+			s.Close()
+		}
+		t.Fatalf("got %T %v, want an OpenError", err, err)
+	}
+	if got := dirBytes(t, dir); len(got) != 0 {
+		t.Errorf("left %v", names(got))
+	}
+}
