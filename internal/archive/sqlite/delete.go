@@ -98,7 +98,7 @@ func deleteBlocksBefore(ctx context.Context, tx *sql.Tx, pbx, cut int64) (int, e
 			continue
 		}
 		n += len(b.rows.rows) - len(kept.rows)
-		if err := putBlock(ctx, tx, pbx, day, b.header, kept); err != nil {
+		if err := putBlock(ctx, tx, pbx, day, b.header, kept, kept.encode()); err != nil {
 			return 0, err
 		}
 	}

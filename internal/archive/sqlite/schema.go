@@ -19,7 +19,8 @@ var migrations = []string{
 		key     TEXT NOT NULL UNIQUE,
 		name    TEXT NOT NULL,
 		header  INTEGER REFERENCES header(id), -- the latest header received
-		updated INTEGER                        -- the latest Batch.At with coverage, Unix ns
+		updated INTEGER,                       -- the latest Batch.At with coverage, Unix ns
+		seq     INTEGER NOT NULL DEFAULT 0     -- the records received so far
 	);
 	CREATE TABLE header (
 		id    INTEGER PRIMARY KEY,
@@ -35,26 +36,34 @@ var migrations = []string{
 		data   BLOB NOT NULL,    -- DEFLATE of the rows' lengths, seconds and bytes
 		PRIMARY KEY (pbx, day, header)
 	) WITHOUT ROWID;
+	-- The few values of status and type ("ANSWERED", "Inbound"), each kept once.
+	CREATE TABLE term (
+		id   INTEGER PRIMARY KEY,
+		text TEXT NOT NULL UNIQUE
+	);
+	-- Each record's columns for reports and filters, in time order per PBX.
 	CREATE TABLE record (
 		pbx       INTEGER NOT NULL REFERENCES pbx(id),
 		timestart INTEGER NOT NULL, -- Unix seconds of the PBX's wall clock
+		seq       INTEGER NOT NULL, -- the order received, per PBX
 		callid    TEXT NOT NULL,
 		callfrom  TEXT NOT NULL,
 		callto    TEXT NOT NULL,
-		status    TEXT NOT NULL,
-		type      TEXT NOT NULL
-	);
-	CREATE INDEX record_time ON record (pbx, timestart);
+		status    INTEGER NOT NULL REFERENCES term(id),
+		type      INTEGER NOT NULL REFERENCES term(id),
+		PRIMARY KEY (pbx, timestart, seq)
+	) WITHOUT ROWID;
 	CREATE TABLE coverage (
 		pbx   INTEGER NOT NULL REFERENCES pbx(id),
 		start INTEGER NOT NULL, -- inclusive, Unix seconds of the PBX's wall clock
 		stop  INTEGER NOT NULL,
 		PRIMARY KEY (pbx, start)
 	) WITHOUT ROWID;
+	-- What integrators query: SELECT * FROM records WHERE pbx = '…' AND timestart >= '2025-01-01'.
 	CREATE VIEW records AS
 		SELECT pbx.key AS pbx, datetime(r.timestart, 'unixepoch') AS timestart,
-			r.callid, r.callfrom, r.callto, r.status, r.type
-		FROM record r JOIN pbx ON pbx.id = r.pbx;`,
+			r.callid, r.callfrom, r.callto, s.text AS status, t.text AS type
+		FROM record r JOIN pbx ON pbx.id = r.pbx JOIN term s ON s.id = r.status JOIN term t ON t.id = r.type;`,
 }
 
 // schemaVersion is the version this cdrdesk writes.

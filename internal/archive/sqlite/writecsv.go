@@ -38,32 +38,27 @@ func (s *Store) WriteCSV(ctx context.Context, w io.Writer, key string, r archive
 			q.exts[e] = true
 		}
 	}
-	headers, err := q.headers(ctx, tx)
-	if err != nil {
+	if err := q.loadHeaders(ctx, tx, latest.Int64); err != nil {
 		return 0, s.failed("read", err)
 	}
 	header := latest.Int64
-	switch {
-	case len(headers) == 1:
-		header = headers[0]
-	case len(headers) > 1:
+	switch ids := q.inRange; {
+	case len(ids) == 1:
+		header = ids[0]
+	case len(ids) > 1:
 		// Rare (a PBX's header changed within the range): count whose rows these are.
-		if header, err = q.commonHeader(ctx, tx, headers); err != nil {
+		if header, err = q.commonHeader(ctx, tx); err != nil {
 			return 0, s.failed("read", err)
 		}
 	}
-	var hb []byte
-	if err := tx.QueryRowContext(ctx, "SELECT bytes FROM header WHERE id = ?", header).Scan(&hb); err != nil {
-		return 0, s.failed("read", err)
-	}
 	bw := bufio.NewWriterSize(w, 64<<10)
-	bw.Write(hb) // a write error is kept by bufio and returned by Flush
+	bw.Write(q.headerOf[header]) // a write error is kept by bufio and returned by Flush
 	n, err := q.each(ctx, tx, func(_ int64, row []byte) error {
 		_, err := bw.Write(row)
 		return err
 	})
 	if err != nil {
-		return n, err
+		return n, s.failed("read", err)
 	}
 	return n, bw.Flush()
 }
@@ -71,39 +66,52 @@ func (s *Store) WriteCSV(ctx context.Context, w io.Writer, key string, r archive
 // A rangeQuery selects a PBX's rows by time and extensions.
 type rangeQuery struct {
 	pbx      int64
-	from, to int64            // wall-clock seconds, inclusive
-	exts     map[string]bool  // nil: all
-	headerOf map[int64][]byte // header bytes by id, once read
+	from, to int64           // wall-clock seconds, inclusive
+	exts     map[string]bool // nil: all
+	inRange  []int64         // the headers of the blocks in the range
+	headerOf map[int64][]byte
 }
 
-// headers lists the headers of the blocks of the range's days.
-func (q *rangeQuery) headers(ctx context.Context, tx *sql.Tx) ([]int64, error) {
-	rs, err := tx.QueryContext(ctx, `SELECT DISTINCT header FROM block
-		WHERE pbx = ? AND day BETWEEN ? AND ? AND last >= ? AND first <= ? ORDER BY header`,
-		q.pbx, dayOf(q.from), dayOf(q.to), q.from, q.to)
+// blocksSQL selects the blocks that may hold rows of the range, in time order.
+const blocksSQL = `FROM block WHERE pbx = ? AND day BETWEEN ? AND ? AND last >= ? AND first <= ?`
+
+func (q *rangeQuery) blockArgs() []any {
+	return []any{q.pbx, dayOf(q.from), dayOf(q.to), q.from, q.to}
+}
+
+// loadHeaders reads the headers of the range's blocks and latest.
+func (q *rangeQuery) loadHeaders(ctx context.Context, tx *sql.Tx, latest int64) error {
+	rs, err := tx.QueryContext(ctx, `SELECT id, bytes, id IN (SELECT header `+blocksSQL+`) FROM header
+		WHERE id = ? OR id IN (SELECT header `+blocksSQL+`) ORDER BY id`,
+		slices.Concat(q.blockArgs(), []any{latest}, q.blockArgs())...)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	defer rs.Close()
-	var out []int64
+	q.headerOf = make(map[int64][]byte)
 	for rs.Next() {
-		var h int64
-		if err := rs.Scan(&h); err != nil {
-			return nil, err
+		var id int64
+		var b []byte
+		var used bool
+		if err := rs.Scan(&id, &b, &used); err != nil {
+			return err
 		}
-		out = append(out, h)
+		q.headerOf[id] = b
+		if used {
+			q.inRange = append(q.inRange, id)
+		}
 	}
-	return out, rs.Err()
+	return rs.Err()
 }
 
 // commonHeader returns the header most selected rows came with, the earlier on a tie.
-func (q *rangeQuery) commonHeader(ctx context.Context, tx *sql.Tx, headers []int64) (int64, error) {
+func (q *rangeQuery) commonHeader(ctx context.Context, tx *sql.Tx) (int64, error) {
 	count := make(map[int64]int)
 	if _, err := q.each(ctx, tx, func(h int64, _ []byte) error { count[h]++; return nil }); err != nil {
 		return 0, err
 	}
-	best := headers[0]
-	for _, h := range headers {
+	best := q.inRange[0]
+	for _, h := range q.inRange {
 		if count[h] > count[best] {
 			best = h
 		}
@@ -111,16 +119,60 @@ func (q *rangeQuery) commonHeader(ctx context.Context, tx *sql.Tx, headers []int
 	return best, nil
 }
 
+// A selected row.
+type selected struct {
+	sec    int32
+	header int64
+	row    []byte
+}
+
+// A blockJob is a block read, to be decoded and selected from on a goroutine of its
+// own; done is closed when rows (or err) is set.
+type blockJob struct {
+	day, header int64
+	data        []byte
+	rows        []selected
+	err         error
+	done        chan struct{}
+}
+
+// lookahead is how many blocks are decoded ahead of the one being written: enough
+// to keep both cores busy, while the caller parses what is written.
+const lookahead = 4
+
 // each calls fn with each selected row and its header, in time order, and returns
-// how many there were.
+// how many there were. Blocks are decoded in parallel, ahead of fn.
 func (q *rangeQuery) each(ctx context.Context, tx *sql.Tx, fn func(header int64, row []byte) error) (int, error) {
-	rs, err := tx.QueryContext(ctx, `SELECT day, header, data FROM block
-		WHERE pbx = ? AND day BETWEEN ? AND ? AND last >= ? AND first <= ? ORDER BY day, header`,
-		q.pbx, dayOf(q.from), dayOf(q.to), q.from, q.to)
+	rs, err := tx.QueryContext(ctx, `SELECT day, header, data `+blocksSQL+` ORDER BY day, header`, q.blockArgs()...)
 	if err != nil {
 		return 0, err
 	}
 	defer rs.Close()
+	jobs := make(chan *blockJob, lookahead)
+	stop := make(chan struct{})
+	readErr := make(chan error, 1)
+	go func() { // the only user of rs until it is done
+		defer close(jobs)
+		for rs.Next() {
+			j := &blockJob{done: make(chan struct{})}
+			if err := rs.Scan(&j.day, &j.header, &j.data); err != nil {
+				readErr <- err
+				return
+			}
+			go q.decode(j)
+			select {
+			case jobs <- j:
+			case <-stop:
+				return
+			}
+		}
+		readErr <- rs.Err()
+	}()
+	defer func() {
+		close(stop)
+		for range jobs { // let the reader end before rs is closed
+		}
+	}()
 	n := 0
 	var day []selected // the selected rows of the current day, from all its blocks
 	curDay := int64(-1 << 62)
@@ -137,78 +189,67 @@ func (q *rangeQuery) each(ctx context.Context, tx *sql.Tx, fn func(header int64,
 		day = day[:0]
 		return nil
 	}
-	for rs.Next() {
-		var d, header int64
-		var data []byte
-		if err := rs.Scan(&d, &header, &data); err != nil {
-			return n, err
+	for j := range jobs {
+		<-j.done
+		if j.err != nil {
+			return n, j.err
 		}
-		if d != curDay {
+		if j.day != curDay {
 			if err := flush(); err != nil {
 				return n, err
 			}
-			curDay = d
+			curDay = j.day
 		}
-		rows, err := decodeBlock(data)
-		if err != nil {
-			return n, fmt.Errorf("day %d: %w", d, err)
-		}
-		if day, err = q.selectRows(ctx, tx, day, d, header, rows); err != nil {
-			return n, err
-		}
+		day = append(day, j.rows...)
 	}
-	if err := rs.Err(); err != nil {
+	if err := <-readErr; err != nil {
 		return n, err
 	}
 	return n, flush()
 }
 
-// A selected row.
-type selected struct {
-	sec    int32
-	header int64
-	row    []byte
+// decode decodes a block and selects its rows.
+func (q *rangeQuery) decode(j *blockJob) {
+	defer close(j.done)
+	d, err := decodeBlock(j.data)
+	if err != nil {
+		j.err = fmt.Errorf("day %d: %w", j.day, err)
+		return
+	}
+	j.rows, j.err = q.selectRows(j.day, j.header, d)
 }
 
-// selectRows appends to dst the rows of a block in the range and of the extensions.
-func (q *rangeQuery) selectRows(ctx context.Context, tx *sql.Tx, dst []selected, day, header int64, d dayRows) ([]selected, error) {
+// selectRows returns the rows of a block in the range and of the extensions.
+func (q *rangeQuery) selectRows(day, header int64, d dayRows) ([]selected, error) {
 	lo, hi := int32(max(q.from-day*secondsPerDay, -1)), int32(min(q.to-day*secondsPerDay, secondsPerDay))
 	i, _ := slices.BinarySearch(d.secs, lo)
 	j, _ := slices.BinarySearch(d.secs, hi+1)
+	var out []selected
 	if q.exts == nil {
+		out = make([]selected, 0, j-i)
 		for k := i; k < j; k++ {
-			dst = append(dst, selected{d.secs[k], header, d.rows[k]})
+			out = append(out, selected{d.secs[k], header, d.rows[k]})
 		}
-		return dst, nil
+		return out, nil
 	}
-	t, err := q.parse(ctx, tx, header, d.rows[i:j])
+	t, err := parseRows(q.headerOf[header], d.rows[i:j])
 	if err != nil {
-		return dst, err
+		return nil, err
 	}
 	for k := i; k < j; k++ {
 		rec := t.Record(k - i)
 		if q.exts[rec.CallFrom()] || q.exts[rec.CallTo()] {
-			dst = append(dst, selected{d.secs[k], header, d.rows[k]})
+			out = append(out, selected{d.secs[k], header, d.rows[k]})
 		}
 	}
-	return dst, nil
+	return out, nil
 }
 
-// parse reads rows with their header, as the PBX's CSV is read everywhere else, to
-// know each row's parties.
-func (q *rangeQuery) parse(ctx context.Context, tx *sql.Tx, header int64, rows [][]byte) (*cdrclient.Table, error) {
-	hb, ok := q.headerOf[header]
-	if !ok {
-		if err := tx.QueryRowContext(ctx, "SELECT bytes FROM header WHERE id = ?", header).Scan(&hb); err != nil {
-			return nil, err
-		}
-		if q.headerOf == nil {
-			q.headerOf = make(map[int64][]byte)
-		}
-		q.headerOf[header] = hb
-	}
+// parseRows reads rows with their header, as the PBX's CSV is read everywhere else,
+// to know each row's parties.
+func parseRows(header []byte, rows [][]byte) (*cdrclient.Table, error) {
 	t := cdrclient.NewTable()
-	t.Write(hb)
+	t.Write(header)
 	for _, r := range rows {
 		t.Write(r)
 	}
