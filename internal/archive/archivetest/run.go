@@ -276,6 +276,28 @@ func testImport(t *testing.T, open func(*testing.T) archive.Store) {
 	if len(h.Coverage) != 0 || !h.Updated.IsZero() {
 		t.Errorf("an import recorded coverage %v, updated %v", h.Coverage, h.Updated)
 	}
+	// A saved file whose last row lacks its line ending: that row is the same row as
+	// the one a later window sends with it.
+	cut := p.csv(t, nil, to.Add(time.Second), endOf(day(2024, time.March, 8)))
+	cut = bytes.TrimSuffix(cut, []byte("\r\n"))
+	n, err = s.Commit(context.Background(), archive.Batch{PBX: p.PBX, Table: tableOf(t, cut)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := s.Commit(context.Background(), p.window(t, from, endOf(day(2024, time.March, 8))))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n+m != p.table(t, nil, from, endOf(day(2024, time.March, 8))).Len()-h.Records {
+		t.Errorf("a file without its last line ending, then the window: added %d + %d, want %d in all", n, m, p.table(t, nil, from, endOf(day(2024, time.March, 8))).Len()-h.Records)
+	}
+	var all bytes.Buffer
+	if _, err := s.WriteCSV(context.Background(), &all, p.Key, archive.Range{From: from, To: endOf(day(2024, time.March, 8))}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if want := p.csv(t, nil, from, endOf(day(2024, time.March, 8))); !bytes.Equal(all.Bytes(), want) {
+		t.Errorf("after the imports and the window: %d bytes, want %d", all.Len(), len(want))
+	}
 	// A download for some extensions is an import too: its rows, no coverage.
 	q := newPBX("SN2", 5, nil)
 	if _, err := s.Commit(context.Background(), archive.Batch{PBX: q.PBX, Table: q.table(t, []string{"1006"}, from, to)}); err != nil {
