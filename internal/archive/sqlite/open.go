@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
@@ -149,14 +150,34 @@ func (s *Store) check(ctx context.Context) (int, error) {
 	case version > schemaVersion:
 		return 0, &archive.NewerError{Location: s.path, Version: version, Newest: schemaVersion}
 	}
-	var result string
-	if err := s.db.QueryRowContext(ctx, "PRAGMA quick_check(1)").Scan(&result); err != nil {
+	problems, err := s.quickCheck(ctx)
+	if err != nil {
 		return 0, s.damaged(err)
 	}
-	if result != "ok" {
-		return 0, &archive.DamagedError{Location: s.path, Err: errors.New(result)}
+	if problems != "" {
+		return 0, &archive.DamagedError{Location: s.path, Err: errors.New(problems)}
 	}
 	return version, nil
+}
+
+// quickCheck returns the first problems PRAGMA quick_check finds ("" for none).
+func (s *Store) quickCheck(ctx context.Context) (string, error) {
+	rs, err := s.db.QueryContext(ctx, "PRAGMA quick_check(3)")
+	if err != nil {
+		return "", err
+	}
+	defer rs.Close()
+	var lines []string
+	for rs.Next() {
+		var line string
+		if err := rs.Scan(&line); err != nil {
+			return "", err
+		}
+		if line != "ok" {
+			lines = append(lines, line)
+		}
+	}
+	return strings.Join(lines, "; "), rs.Err()
 }
 
 // damaged makes a driver's error while checking the file an *archive.DamagedError when

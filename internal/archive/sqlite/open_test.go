@@ -63,16 +63,26 @@ func archiveFile(change func(t *testing.T, path string)) makeFile {
 
 // scribble overwrites the file's pages after the first with a pattern, as a disk or a
 // copy cut short can leave them.
-func scribble(t *testing.T, path string) {
+func scribble(t *testing.T, path string) { scribbleFrom(t, path, 1) }
+
+// scribbleTail damages only the last pages (records, not the schema): opening and
+// reading the marks still works; only checking the structure finds it.
+func scribbleTail(t *testing.T, path string) { scribbleFrom(t, path, -2) }
+
+// scribbleFrom overwrites every 7th byte from page first (negative: from the end).
+func scribbleFrom(t *testing.T, path string, first int) {
 	b, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	const page = 4096
-	if len(b) < 3*page {
+	if len(b) < 4*pageSize {
 		t.Fatalf("the archive has %d bytes, too few to damage", len(b))
 	}
-	for i := page; i < len(b); i += 7 {
+	start := first * pageSize
+	if first < 0 {
+		start = len(b) + first*pageSize
+	}
+	for i := start; i < len(b); i += 7 {
 		b[i] = 0xA5
 	}
 	if err := os.WriteFile(path, b, 0o600); err != nil {
@@ -104,6 +114,7 @@ func TestOpenRefuses(t *testing.T) {
 		{"another program's database", sqliteFile("CREATE TABLE contacts (name TEXT)", "INSERT INTO contacts VALUES ('张伟')"), true, false},
 		{"another application id", sqliteFile("PRAGMA application_id = 1234"), true, false},
 		{"damaged archive", archiveFile(scribble), false, false},
+		{"damaged records", archiveFile(scribbleTail), false, false},
 		{"newer archive", archiveFile(newer), false, true},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
