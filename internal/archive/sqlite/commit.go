@@ -66,6 +66,7 @@ func commitTx(ctx context.Context, conn *sql.Conn, tx *sql.Tx, b archive.Batch, 
 		enc := newEncoder()
 		defer enc.stop()
 		seed := maphash.MakeSeed()
+		hash := func(b []byte) uint64 { return maphash.Bytes(seed, b) }
 		ins := recordInserter{conn: conn, pbx: pbx, seq: seq, terms: terms}
 		defer ins.close()
 		for _, day := range slices.Sorted(maps.Keys(days)) {
@@ -73,7 +74,7 @@ func commitTx(ctx context.Context, conn *sql.Conn, tx *sql.Tx, b archive.Batch, 
 			if err != nil {
 				return 0, err
 			}
-			fresh := freshRows(seed, blocks, days[day])
+			fresh := freshRows(hash, blocks, days[day])
 			if len(fresh) == 0 {
 				continue
 			}
@@ -114,17 +115,17 @@ func upsertHeader(ctx context.Context, tx *sql.Tx, pbx int64, header []byte) (in
 
 // freshRows returns the rows of in that no block of their day holds (nor an earlier
 // row of in), sorted by time, stable: on the same second, in the order received.
-func freshRows(seed maphash.Seed, blocks []storedBlock, in []incoming) []incoming {
+func freshRows(hash func([]byte) uint64, blocks []storedBlock, in []incoming) []incoming {
 	held := make(map[uint64][][]byte)
 	for _, b := range blocks {
 		for _, r := range b.rows.rows {
-			h := maphash.Bytes(seed, r)
+			h := hash(r)
 			held[h] = append(held[h], r)
 		}
 	}
 	var fresh []incoming
 	for _, r := range in {
-		h := maphash.Bytes(seed, r.row)
+		h := hash(r.row)
 		// The same hash is the same row but for a one-in-2⁶⁴ chance: compare the bytes.
 		if slices.ContainsFunc(held[h], func(o []byte) bool { return bytes.Equal(o, r.row) }) {
 			continue
