@@ -369,7 +369,7 @@ func testCancelledCommit(t *testing.T, open func(*testing.T) archive.Store) {
 		t.Fatal(err)
 	}
 	before := snapshot(t, s, p)
-	next := p.window(t, day(2024, time.March, 3), endOf(day(2024, time.March, 9)))
+	next := p.window(t, day(2024, time.March, 3), endOf(day(2024, time.March, 7)))
 	for after := 0; ; after++ {
 		ctx := newCancelAfter(after)
 		n, err := s.Commit(ctx, next)
@@ -394,7 +394,7 @@ func testCancelledCommit(t *testing.T, open func(*testing.T) archive.Store) {
 			t.Fatalf("cancel point %d: the archive changed (%v)", after, err)
 		}
 	}
-	from, to := day(2024, time.March, 1), endOf(day(2024, time.March, 9))
+	from, to := day(2024, time.March, 1), endOf(day(2024, time.March, 7))
 	var got bytes.Buffer
 	if _, err := s.WriteCSV(context.Background(), &got, p.Key, archive.Range{From: from, To: to}, nil); err != nil {
 		t.Fatal(err)
