@@ -21,10 +21,22 @@
 // inside a later window.
 //
 // Beside the blocks, table record holds for every row the columns reports and filters
-// need (timestart as Unix seconds of the PBX's wall clock, callid, callfrom, callto,
-// status, type) for integrators; view records shows them with the PBX's key and
-// timestart as text. Coverage holds the ranges held completely, merged, per PBX,
-// changed in the same transaction as the rows.
+// need, for integrators: timestart (Unix seconds of the PBX's wall clock), the order
+// received, callid, callfrom, callto, and status and type as ids of table term (each
+// value kept once). View records shows them as text with the PBX's key:
+//
+//	SELECT * FROM records WHERE pbx = '369392534749' AND timestart >= '2025-01-01';
+//
+// Coverage holds the ranges held completely, merged, per PBX. All of a commit (blocks,
+// records, coverage) is one transaction.
+//
+// # Size and speed
+//
+// DEFLATE's fastest level keeps the blocks at about 0.3 of the CSV; the record table
+// adds about 56 bytes a record: the file is about 0.8 of the CSV it holds. Inserting
+// a million records' columns is most of a commit's time; blocks are compressed on
+// another goroutine meanwhile. WriteCSV decodes blocks ahead of its writer, so that a
+// caller parsing what it writes (the window's Table) keeps the other core busy.
 //
 // # Headers
 //
