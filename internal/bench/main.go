@@ -2,10 +2,11 @@
 // million call records): how fast the CSV is parsed into the record model and what it
 // costs in memory; how long `cdrdesk export` takes next to a plain HTTP GET of the
 // same bytes from the simulator on loopback, and `cdrdesk report` next to the xlsx
-// export; how long the call reports take once the year is in; and what the window
-// costs once it shows the year: how long until it is idle, and how much memory it
-// holds. Run it with `make bench`; `bench parse reports export window` runs only the
-// parts named.
+// export; how long the call reports take once the year is in; what the SQLite archive
+// costs (a year committed, its size, a month and a year of a 5M-record archive onto the
+// grid); and what the window costs once it shows the year: how long until it is idle,
+// and how much memory it holds. Run it with `make bench`; `bench parse reports export
+// archive window` runs only the parts named.
 package main
 
 import (
@@ -46,8 +47,8 @@ func main() {
 	}
 }
 
-// run prints the figures of the parts named in parts (parse, reports, export, window),
-// or of all.
+// run prints the figures of the parts named in parts (parse, reports, export, archive,
+// window), or of all.
 func run(parts []string) error {
 	want := func(part string) bool { return len(parts) == 0 || slices.Contains(parts, part) }
 	sim := pbxsim.New(busyYear)
@@ -76,6 +77,11 @@ func run(parts []string) error {
 	if want("export") {
 		if err := exportFigures(sim, run, len(data)); err != nil {
 			return err
+		}
+	}
+	if want("archive") {
+		if err := archiveFigures(run); err != nil {
+			return fmt.Errorf("archive: %w", err)
 		}
 	}
 	if want("window") {

@@ -26,7 +26,12 @@ var exitCodes = map[explain.Kind]int{
 	explain.Refused:    ExitRefused,
 	explain.Output:     ExitOutput,
 	explain.Canceled:   ExitOther,
+	explain.Archive:    ExitArchive,
 }
+
+// ExitArchive is the exit status when the archive could not be opened or is damaged
+// (design §2).
+const ExitArchive = 7
 
 // fail prints err for a person, one sentence a line, and returns the exit status.
 func fail(w io.Writer, err error) int {
@@ -47,7 +52,7 @@ func fail(w io.Writer, err error) int {
 	if errors.As(err, &cert) {
 		fmt.Fprintf(w, "To trust it, run again with --fingerprint %s (or save it in the window).\n", cert.Fingerprint)
 	}
-	if m.Kind == explain.Refused || m.Kind == explain.Other || m.Kind == explain.Connection {
+	if m.Kind == explain.Refused || m.Kind == explain.Other || m.Kind == explain.Connection || m.Kind == explain.Archive {
 		fmt.Fprintln(w, "Details: "+m.Detail)
 	}
 	return exitCodes[m.Kind]

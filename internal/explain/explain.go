@@ -32,6 +32,7 @@ const (
 	Refused                // the PBX refused the request
 	Output                 // the report could not be written
 	Canceled               // the person cancelled
+	Archive                // the archive could not be opened or is damaged
 )
 
 // Message is an error explained.
@@ -101,6 +102,9 @@ func explain(err error) explained {
 		damage *profile.CorruptFileError
 	)
 	if m, ok := explainLogin(err); ok {
+		return m
+	}
+	if m, ok := explainArchive(err); ok {
 		return m
 	}
 	switch {

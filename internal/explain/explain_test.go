@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"cdrdesk/cdrclient"
+	"cdrdesk/internal/archive"
 	"cdrdesk/internal/atomicfile"
 	"cdrdesk/internal/profile"
 	"cdrdesk/internal/report"
@@ -51,6 +52,11 @@ func TestError(t *testing.T) {
 		{"no folder", &fs.PathError{Op: "open", Path: "/x/a.csv", Err: fs.ErrNotExist}, Output, "/x/a.csv", "folder"},
 		{"damaged profiles", &profile.CorruptFileError{Path: "/home/a/profiles.json", Err: errors.New("bad json")}, Other, "damaged: /home/a/profiles.json", "never overwrites"},
 		{"no keyring", fmt.Errorf("saving: %w", profile.ErrKeyringUnavailable), Other, "keyring", "each time"},
+		{"damaged archive", &archive.DamagedError{Location: "/d/archive.db", Err: errors.New("database disk image is malformed")}, Archive, "archive /d/archive.db is damaged", "never empties it"},
+		{"foreign archive", &archive.DamagedError{Location: "/d/contacts.db", Foreign: true}, Archive, "/d/contacts.db is not a cdrdesk archive", "move this one away"},
+		{"newer archive", &archive.NewerError{Location: "/d/archive.db", Version: 2, Newest: 1}, Archive, "newer version of cdrdesk", "Update cdrdesk"},
+		{"archive not opened", &archive.OpenError{Location: "/d/archive.db", Err: &fs.PathError{Op: "open", Path: "/d/archive.db", Err: fs.ErrPermission}}, Archive, "could not be opened", "write there"},
+		{"archive open cancelled", &archive.OpenError{Location: "/d/archive.db", Err: context.Canceled}, Canceled, "Cancelled", ""},
 		{"unknown", errors.New("boom"), Other, "Something went wrong", "IT"},
 	}
 	for _, tt := range tests {

@@ -18,6 +18,7 @@ import (
 
 	"cdrdesk/assets"
 	"cdrdesk/cdrclient"
+	"cdrdesk/internal/archive"
 	"cdrdesk/internal/atomicfile"
 	"cdrdesk/internal/login"
 	"cdrdesk/internal/profile"
@@ -65,6 +66,10 @@ var errorExamples = []error{
 	&login.DisconnectedError{Profile: secretURL, Cause: &cdrclient.AuthError{User: "api"}},
 	&login.DisconnectedError{Profile: "office", Cause: &cdrclient.LockedOutError{}},
 	&login.FingerprintConflictError{Profile: secretURL, Given: strings.Repeat("ab", 32), Trusted: strings.Repeat("cd", 32)},
+	&archive.DamagedError{Location: `C:\Users\li\AppData\Local\cdrdesk\archive.db`, Err: errors.New("database disk image is malformed (11)")},
+	&archive.DamagedError{Location: "/home/li/.local/share/cdrdesk/archive.db", Foreign: true, Err: errors.New("application_id 0x0, 3 objects")},
+	&archive.NewerError{Location: "/home/li/.local/share/cdrdesk/archive.db", Version: 3, Newest: 1},
+	&archive.OpenError{Location: "/media/usb/archive.db", Err: &fs.PathError{Op: "open", Path: "/media/usb/archive.db", Err: fs.ErrPermission}},
 }
 
 // errorTypes returns "dir.Type" for every exported type with an Error method declared in

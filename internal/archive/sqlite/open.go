@@ -1,0 +1,198 @@
+package sqlite
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
+
+	"cdrdesk/internal/archive"
+)
+
+// Store is an archive in an SQLite file. It implements archive.Store; any number of
+// goroutines and processes may use one file at once.
+type Store struct {
+	db   *sql.DB
+	path string
+}
+
+var _ archive.Store = (*Store)(nil)
+
+// busyTimeoutMS is how long a writer waits for another's transaction: long enough for
+// the largest commit (a year in one batch takes seconds), so that no call fails
+// because another process holds the file.
+const busyTimeoutMS = 10 * 60 * 1000
+
+// pageSize is the page size of a new archive.
+const pageSize = 16384
+
+// sqliteMagic starts every SQLite database file.
+var sqliteMagic = []byte("SQLite format 3\x00")
+
+// Open opens the archive in the file at path, creating it with the schema when there
+// is none, and upgrading an archive of an older cdrdesk. A file it cannot use is left
+// as it is: *archive.DamagedError for one that is not SQLite, is damaged, or (Foreign)
+// belongs to another program; *archive.NewerError for an archive of a newer cdrdesk.
+func Open(ctx context.Context, path string) (*Store, error) {
+	if err := checkMagic(path); err != nil {
+		return nil, err
+	}
+	// synchronous=normal: in WAL mode a crash or a kill loses no committed
+	// transaction (only a power cut may lose the last ones). The page cache holds a
+	// commit of a busy week without spilling it to the WAL twice.
+	dsn := fmt.Sprintf("%s?_txlock=immediate&_pragma=busy_timeout(%d)&_pragma=synchronous(normal)&_pragma=cache_size(-65536)", path, busyTimeoutMS)
+	db, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return nil, &archive.OpenError{Location: path, Err: err}
+	}
+	s := &Store{db: db, path: path}
+	if err := s.prepare(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// checkMagic refuses an existing file that is not an SQLite database before the
+// driver opens it. An empty file (a creation cut short) is taken as a new archive.
+func checkMagic(path string) error {
+	f, err := os.Open(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return &archive.OpenError{Location: path, Err: err}
+	}
+	defer f.Close()
+	head := make([]byte, len(sqliteMagic))
+	n, err := io.ReadFull(f, head)
+	switch {
+	case n == 0 && (err == io.EOF):
+		return nil
+	case errors.Is(err, io.ErrUnexpectedEOF) || err == nil && !bytes.Equal(head, sqliteMagic):
+		return &archive.DamagedError{Location: path, Err: errors.New("not an SQLite database file")}
+	case err != nil:
+		return &archive.OpenError{Location: path, Err: err}
+	}
+	return nil
+}
+
+// prepare checks the file and brings its schema up to date; it writes nothing to a
+// file it refuses.
+func (s *Store) prepare(ctx context.Context) error {
+	version, err := s.check(ctx)
+	if err != nil {
+		return err
+	}
+	if version == 0 {
+		// A new file: larger pages than SQLite's 4 KiB hold a block in fewer pages
+		// and make the record table's tree shallower. Only possible before WAL.
+		if _, err := s.db.ExecContext(ctx, fmt.Sprintf("PRAGMA page_size = %d", pageSize)); err != nil {
+			return s.damaged(err)
+		}
+	}
+	// WAL is the file's mode from now on: readers never wait for a writer.
+	if _, err := s.db.ExecContext(ctx, "PRAGMA journal_mode = WAL"); err != nil {
+		return s.damaged(err)
+	}
+	if version == schemaVersion {
+		return nil
+	}
+	tx, err := s.db.BeginTx(ctx, nil) // BEGIN IMMEDIATE (see Open's DSN)
+	if err != nil {
+		return s.damaged(err)
+	}
+	defer tx.Rollback()
+	// Another process may have created or upgraded the archive meanwhile.
+	if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		return s.damaged(err)
+	}
+	if version > schemaVersion {
+		return &archive.NewerError{Location: s.path, Version: version, Newest: schemaVersion}
+	}
+	if version < schemaVersion {
+		if err := migrate(ctx, tx, version); err != nil {
+			return &archive.OpenError{Location: s.path, Err: fmt.Errorf("upgrade from schema %d: %w", version, err)}
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return &archive.OpenError{Location: s.path, Err: err}
+	}
+	return nil
+}
+
+// check reads the file's marks and checks its structure. It returns the schema
+// version (0 for an empty file, to be made an archive).
+func (s *Store) check(ctx context.Context) (int, error) {
+	var id, version, objects int
+	if err := s.db.QueryRowContext(ctx, "PRAGMA application_id").Scan(&id); err != nil {
+		return 0, s.damaged(err)
+	}
+	if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		return 0, s.damaged(err)
+	}
+	if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_schema").Scan(&objects); err != nil {
+		return 0, s.damaged(err)
+	}
+	switch {
+	case id == 0 && version == 0 && objects == 0:
+		return 0, nil // an empty database: nobody's yet
+	case id != applicationID:
+		return 0, &archive.DamagedError{Location: s.path, Foreign: true,
+			Err: fmt.Errorf("application_id %#x, %d objects", id, objects)}
+	case version > schemaVersion:
+		return 0, &archive.NewerError{Location: s.path, Version: version, Newest: schemaVersion}
+	}
+	problems, err := s.quickCheck(ctx)
+	if err != nil {
+		return 0, s.damaged(err)
+	}
+	if problems != "" {
+		return 0, &archive.DamagedError{Location: s.path, Err: errors.New(problems)}
+	}
+	return version, nil
+}
+
+// quickCheck returns the first problems PRAGMA quick_check finds ("" for none).
+func (s *Store) quickCheck(ctx context.Context) (string, error) {
+	rs, err := s.db.QueryContext(ctx, "PRAGMA quick_check(3)")
+	if err != nil {
+		return "", err
+	}
+	defer rs.Close()
+	var lines []string
+	for rs.Next() {
+		var line string
+		if err := rs.Scan(&line); err != nil {
+			return "", err
+		}
+		if line != "ok" {
+			lines = append(lines, line)
+		}
+	}
+	return strings.Join(lines, "; "), rs.Err()
+}
+
+// damaged makes a driver's error while checking the file an *archive.DamagedError when
+// it says the file is not a database or is corrupt, else an *archive.OpenError (a file
+// that cannot be opened or created, a cancelled context).
+func (s *Store) damaged(err error) error {
+	var e *sqlite.Error
+	if errors.As(err, &e) {
+		switch e.Code() & 0xff {
+		case sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT:
+			return &archive.DamagedError{Location: s.path, Err: err}
+		}
+	}
+	return &archive.OpenError{Location: s.path, Err: err}
+}
+
+// Close closes the file.
+func (s *Store) Close() error { return s.db.Close() }

@@ -1,0 +1,22 @@
+package sqlite
+
+import "time"
+
+// wallSeconds is t's wall clock (its date and clock in its own location) as Unix
+// seconds of the same wall clock in UTC: how timestart is kept. Like the PBX, the
+// archive knows no time zone: a Range's fields are its wall clock.
+func wallSeconds(t time.Time) int64 {
+	return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), 0, time.UTC).Unix()
+}
+
+// wallTime is the time of wallSeconds' seconds, in UTC as cdrclient.ParsePBXTime gives.
+func wallTime(s int64) time.Time { return time.Unix(s, 0).UTC() }
+
+// dayOf is the day (since 1970-01-01) of a wall-clock second.
+func dayOf(s int64) int64 {
+	d := s / secondsPerDay
+	if s%secondsPerDay < 0 {
+		d--
+	}
+	return d
+}

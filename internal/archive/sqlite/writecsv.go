@@ -1,0 +1,263 @@
+package sqlite
+
+import (
+	"bufio"
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+
+	"cdrdesk/cdrclient"
+	"cdrdesk/internal/archive"
+)
+
+// WriteCSV writes the records of PBX key in r of the extensions exts (nil: all) as
+// the PBX would send them (see archive.Store and, for a range spanning two headers,
+// the package doc). Nothing is written for a PBX the archive does not hold.
+func (s *Store) WriteCSV(ctx context.Context, w io.Writer, key string, r archive.Range, exts []string) (int, error) {
+	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return 0, s.failed("read", err)
+	}
+	defer tx.Rollback()
+	var pbx int64
+	var latest sql.NullInt64
+	err = tx.QueryRowContext(ctx, "SELECT id, header FROM pbx WHERE key = ?", key).Scan(&pbx, &latest)
+	if errors.Is(err, sql.ErrNoRows) || err == nil && !latest.Valid {
+		return 0, nil
+	}
+	if err != nil {
+		return 0, s.failed("read", err)
+	}
+	q := rangeQuery{from: wallSeconds(r.From), to: wallSeconds(r.To), pbx: pbx}
+	if exts != nil {
+		q.exts = make(map[string]bool, len(exts))
+		for _, e := range exts {
+			q.exts[e] = true
+		}
+	}
+	if err := q.loadHeaders(ctx, tx, latest.Int64); err != nil {
+		return 0, s.failed("read", err)
+	}
+	header := latest.Int64
+	switch ids := q.inRange; {
+	case len(ids) == 1:
+		header = ids[0]
+	case len(ids) > 1:
+		// Rare (a PBX's header changed within the range): count whose rows these are.
+		if header, err = q.commonHeader(ctx, tx); err != nil {
+			return 0, s.failed("read", err)
+		}
+	}
+	bw := bufio.NewWriterSize(w, 64<<10)
+	bw.Write(q.headerOf[header]) // a write error is kept by bufio and returned by Flush
+	n, err := q.each(ctx, tx, func(_ int64, row []byte) error {
+		_, err := bw.Write(row)
+		return err
+	})
+	if err != nil {
+		return n, s.failed("read", err)
+	}
+	return n, bw.Flush()
+}
+
+// A rangeQuery selects a PBX's rows by time and extensions.
+type rangeQuery struct {
+	pbx      int64
+	from, to int64           // wall-clock seconds, inclusive
+	exts     map[string]bool // nil: all
+	inRange  []int64         // the headers of the blocks in the range
+	headerOf map[int64][]byte
+}
+
+// blocksSQL selects the blocks that may hold rows of the range, in time order.
+const blocksSQL = `FROM block WHERE pbx = ? AND day BETWEEN ? AND ? AND last >= ? AND first <= ?`
+
+func (q *rangeQuery) blockArgs() []any {
+	return []any{q.pbx, dayOf(q.from), dayOf(q.to), q.from, q.to}
+}
+
+// loadHeaders reads the headers of the range's blocks and latest.
+func (q *rangeQuery) loadHeaders(ctx context.Context, tx *sql.Tx, latest int64) error {
+	rs, err := tx.QueryContext(ctx, `SELECT id, bytes, id IN (SELECT header `+blocksSQL+`) FROM header
+		WHERE id = ? OR id IN (SELECT header `+blocksSQL+`) ORDER BY id`,
+		slices.Concat(q.blockArgs(), []any{latest}, q.blockArgs())...)
+	if err != nil {
+		return err
+	}
+	defer rs.Close()
+	q.headerOf = make(map[int64][]byte)
+	for rs.Next() {
+		var id int64
+		var b []byte
+		var used bool
+		if err := rs.Scan(&id, &b, &used); err != nil {
+			return err
+		}
+		q.headerOf[id] = b
+		if used {
+			q.inRange = append(q.inRange, id)
+		}
+	}
+	return rs.Err()
+}
+
+// commonHeader returns the header most selected rows came with, the earlier on a tie.
+func (q *rangeQuery) commonHeader(ctx context.Context, tx *sql.Tx) (int64, error) {
+	count := make(map[int64]int)
+	if _, err := q.each(ctx, tx, func(h int64, _ []byte) error { count[h]++; return nil }); err != nil {
+		return 0, err
+	}
+	best := q.inRange[0]
+	for _, h := range q.inRange {
+		if count[h] > count[best] {
+			best = h
+		}
+	}
+	return best, nil
+}
+
+// A selected row.
+type selected struct {
+	sec    int32
+	header int64
+	row    []byte
+}
+
+// A blockJob is a block read, to be decoded and selected from on a goroutine of its
+// own; done is closed when rows (or err) is set.
+type blockJob struct {
+	day, header int64
+	data        []byte
+	rows        []selected
+	err         error
+	done        chan struct{}
+}
+
+// lookahead is how many blocks are decoded ahead of the one being written: enough
+// to keep both cores busy, while the caller parses what is written.
+const lookahead = 4
+
+// each calls fn with each selected row and its header, in time order, and returns
+// how many there were. Blocks are decoded in parallel, ahead of fn.
+func (q *rangeQuery) each(ctx context.Context, tx *sql.Tx, fn func(header int64, row []byte) error) (int, error) {
+	rs, err := tx.QueryContext(ctx, `SELECT day, header, data `+blocksSQL+` ORDER BY day, header`, q.blockArgs()...)
+	if err != nil {
+		return 0, err
+	}
+	defer rs.Close()
+	jobs := make(chan *blockJob, lookahead)
+	stop := make(chan struct{})
+	readErr := make(chan error, 1)
+	go func() { // the only user of rs until it is done
+		defer close(jobs)
+		for rs.Next() {
+			j := &blockJob{done: make(chan struct{})}
+			if err := rs.Scan(&j.day, &j.header, &j.data); err != nil {
+				readErr <- err
+				return
+			}
+			go q.decode(j)
+			select {
+			case jobs <- j:
+			case <-stop:
+				return
+			}
+		}
+		readErr <- rs.Err()
+	}()
+	defer func() {
+		close(stop)
+		for range jobs { // let the reader end before rs is closed
+		}
+	}()
+	n := 0
+	var day []selected // the selected rows of the current day, from all its blocks
+	curDay := int64(-1 << 62)
+	flush := func() error {
+		// Blocks of one day (one per header) interleave by time; stable, so rows of
+		// the same second keep their block's order.
+		slices.SortStableFunc(day, func(a, b selected) int { return int(a.sec - b.sec) })
+		for _, r := range day {
+			if err := fn(r.header, r.row); err != nil {
+				return err
+			}
+		}
+		n += len(day)
+		day = day[:0]
+		return nil
+	}
+	for j := range jobs {
+		<-j.done
+		if j.err != nil {
+			return n, j.err
+		}
+		if j.day != curDay {
+			if err := flush(); err != nil {
+				return n, err
+			}
+			curDay = j.day
+		}
+		day = append(day, j.rows...)
+	}
+	if err := <-readErr; err != nil {
+		return n, err
+	}
+	return n, flush()
+}
+
+// decode decodes a block and selects its rows.
+func (q *rangeQuery) decode(j *blockJob) {
+	defer close(j.done)
+	d, err := decodeBlock(j.data)
+	if err != nil {
+		j.err = fmt.Errorf("day %d: %w", j.day, err)
+		return
+	}
+	j.rows, j.err = q.selectRows(j.day, j.header, d)
+}
+
+// selectRows returns the rows of a block in the range and of the extensions.
+func (q *rangeQuery) selectRows(day, header int64, d dayRows) ([]selected, error) {
+	lo, hi := int32(max(q.from-day*secondsPerDay, -1)), int32(min(q.to-day*secondsPerDay, secondsPerDay))
+	i, _ := slices.BinarySearch(d.secs, lo)
+	j, _ := slices.BinarySearch(d.secs, hi+1)
+	var out []selected
+	if q.exts == nil {
+		out = make([]selected, 0, j-i)
+		for k := i; k < j; k++ {
+			out = append(out, selected{d.secs[k], header, d.rows[k]})
+		}
+		return out, nil
+	}
+	t, err := parseRows(q.headerOf[header], d.rows[i:j])
+	if err != nil {
+		return nil, err
+	}
+	for k := i; k < j; k++ {
+		rec := t.Record(k - i)
+		if q.exts[rec.CallFrom()] || q.exts[rec.CallTo()] {
+			out = append(out, selected{d.secs[k], header, d.rows[k]})
+		}
+	}
+	return out, nil
+}
+
+// parseRows reads rows with their header, as the PBX's CSV is read everywhere else,
+// to know each row's parties.
+func parseRows(header []byte, rows [][]byte) (*cdrclient.Table, error) {
+	t := cdrclient.NewTable()
+	t.Write(header)
+	for _, r := range rows {
+		t.Write(r)
+	}
+	if err := t.Close(); err != nil {
+		return nil, err
+	}
+	if t.Len() != len(rows) {
+		return nil, fmt.Errorf("%d rows read as %d records", len(rows), t.Len())
+	}
+	return t, nil
+}

@@ -1,0 +1,40 @@
+package explain
+
+import (
+	"context"
+	"errors"
+
+	"cdrdesk/internal/archive"
+)
+
+// explainArchive explains why the archive cannot be used. Each message says that the
+// file is left as it is, because the person's history is in it: cdrdesk never empties
+// or replaces an archive it cannot read.
+func explainArchive(err error) (explained, bool) {
+	var (
+		damaged *archive.DamagedError
+		newer   *archive.NewerError
+		open    *archive.OpenError
+	)
+	switch {
+	case errors.Is(err, context.Canceled):
+		return explained{}, false // "Cancelled", as anywhere else
+	case errors.As(err, &damaged) && damaged.Foreign:
+		return explained{kind: Archive, data: map[string]any{"Location": damaged.Location},
+			what:   "{{.Location}} is not a cdrdesk archive.",
+			action: "Choose another archive file in Settings (--archive on the command line) or move this one away; cdrdesk never changes it."}, true
+	case errors.As(err, &damaged):
+		return explained{kind: Archive, data: map[string]any{"Location": damaged.Location},
+			what:   "The archive {{.Location}} is damaged.",
+			action: "Choose another archive file in Settings (--archive on the command line) or move this one away; cdrdesk never empties it. A copy from a backup holds the records up to its day."}, true
+	case errors.As(err, &newer):
+		return explained{kind: Archive, data: map[string]any{"Location": newer.Location},
+			what:   "The archive {{.Location}} was made by a newer version of cdrdesk.",
+			action: "Update cdrdesk on this computer, or choose another archive file in Settings (--archive on the command line); this version leaves it as it is."}, true
+	case errors.As(err, &open):
+		return explained{kind: Archive, data: map[string]any{"Location": open.Location},
+			what:   "The archive {{.Location}} could not be opened.",
+			action: "Check that its folder exists, that you may write there and that the disk is not full, or choose another archive file in Settings (--archive on the command line)."}, true
+	}
+	return explained{}, false
+}
