@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"cdrdesk/cdrclient"
 	"cdrdesk/cdrclient/pbxsim"
@@ -229,5 +228,3 @@ func openArchive(t *testing.T, path string) *sqlite.Store {
 	t.Cleanup(func() { s.Close() })
 	return s
 }
-
-var _ = time.Second

@@ -70,7 +70,7 @@ func windowLines(env Env) func(archivesync.Progress) {
 	return func(p archivesync.Progress) {
 		if p.WindowsDone > done {
 			done = p.WindowsDone
-			fmt.Fprintf(env.Stderr, "synced window %d of %d: %d records, %d new\n", p.WindowsDone, p.WindowsTotal, p.Records, p.Added)
+			fmt.Fprintf(env.Stderr, "synced window %d of %d (%d records downloaded, %d new)\n", p.WindowsDone, p.WindowsTotal, p.Records, p.Added)
 		}
 	}
 }
