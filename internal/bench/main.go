@@ -2,9 +2,10 @@
 // million call records): how fast the CSV is parsed into the record model and what it
 // costs in memory; how long `cdrdesk export` takes next to a plain HTTP GET of the
 // same bytes from the simulator on loopback, and `cdrdesk report` next to the xlsx
-// export; and what the window costs once it shows
-// the year: how long until it is idle, and how much memory it holds. Run it with
-// `make bench`; `bench parse export window` runs only the parts named.
+// export; `cdrdesk sync` of the year into an archive next to the export, and `export
+// --offline` next to the GET; and what the window costs once it shows the year: how
+// long until it is idle, and how much memory it holds. Run it with `make bench`;
+// `bench parse export sync window` runs only the parts named.
 package main
 
 import (
@@ -45,7 +46,8 @@ func main() {
 	}
 }
 
-// run prints the figures of the parts named in parts (parse, export, window), or of all.
+// run prints the figures of the parts named in parts (parse, export, sync, window), or
+// of all.
 func run(parts []string) error {
 	want := func(part string) bool { return len(parts) == 0 || slices.Contains(parts, part) }
 	sim := pbxsim.New(busyYear)
@@ -68,6 +70,11 @@ func run(parts []string) error {
 	defer run.Close()
 	if want("export") {
 		if err := exportFigures(sim, run, len(data)); err != nil {
+			return err
+		}
+	}
+	if want("sync") {
+		if err := syncFigures(run, len(data)); err != nil {
 			return err
 		}
 	}
