@@ -68,10 +68,18 @@ func (h *harness) envFor(stdout, stderr *bytes.Buffer) Env {
 	return Env{
 		Stdin: strings.NewReader(h.stdin), Stdout: stdout, Stderr: stderr,
 		Getenv:   func(k string) string { return h.env[k] },
-		Now:      h.clock.Now,
+		Now:      h.clockNow,
 		Profiles: func() (*profile.Store, error) { return h.store, nil },
 		Version:  "cdrdesk test",
 	}
+}
+
+// clockNow is the PBX's clock, or the test's "today" for a harness without a simulator.
+func (h *harness) clockNow() time.Time {
+	if h.clock == nil {
+		return now
+	}
+	return h.clock.Now()
 }
 
 // conn are the flags that reach the simulator with its certificate pinned.
