@@ -169,3 +169,33 @@ func (a *askedRanges) merged() []archive.Range {
 	}
 	return out
 }
+
+// TestSerialNumberLearned: a first sync by address alone whose first windows are empty
+// holds them back and keeps them under the serial number the first rows tell, in one
+// range; an earlier holding under the address without records (a sync that found
+// nothing) is forgotten, its start kept.
+func TestSerialNumberLearned(t *testing.T) {
+	f := newOffice(t, func(o *pbxsim.Options) { o.CallsPerDay = 5 })
+	midnight := time.Date(2026, 5, 20, 0, 0, 0, 0, start.Location())
+	if n := f.rows(midnight, midnight.Add(2*time.Hour)); n != 0 {
+		t.Fatalf("the night has %d records: the first windows must be empty for this test", n)
+	}
+	empty := emptyTable()
+	night := archive.Range{From: wall(midnight.AddDate(0, 0, -1)), To: wall(midnight.AddDate(0, 0, -1).Add(time.Hour))}
+	if _, err := f.store.Commit(context.Background(), archive.Batch{PBX: archive.PBX{Key: f.url, Name: "总部"}, Table: empty, Covers: &night, At: night.To}); err != nil {
+		t.Fatal(err)
+	}
+	j := f.job()
+	j.Since, j.Window = midnight, time.Hour
+	res := f.sync(j)
+	hs, err := f.store.Holdings(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The history starts where the address's did.
+	want := []archive.Range{{From: night.From, To: wall(start)}}
+	if res.SN != pbxsim.DefaultSerialNumber || len(hs) != 1 || hs[0].PBX.Key != res.SN || !slices.Equal(hs[0].Coverage, want) {
+		t.Fatalf("learned %q; holdings %+v; want one under the sn covering %v", res.SN, hs, want)
+	}
+	f.sameAsPBX(res.SN, midnight.AddDate(0, 0, -1), start)
+}
