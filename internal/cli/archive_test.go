@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/xuri/excelize/v2"
+
 	"cdrdesk/cdrclient"
 	"cdrdesk/cdrclient/pbxsim"
 	"cdrdesk/internal/archive/sqlite"
@@ -82,6 +84,21 @@ func TestSyncThenOffline(t *testing.T) {
 		t.Errorf("no warning %q in %s", wantWarning, stderr)
 	case !bytes.Equal(got, h.served([]string{"1000", "1001"}, "2026-04-01 00:00:00", "2026-04-30 23:59:59")):
 		t.Errorf("export --offline of March and April is not the PBX's April")
+	}
+
+	sheet := filepath.Join(t.TempDir(), "april-records.xlsx")
+	code, _, stderr = h.run("export", "--offline", "--archive", arch, "--from", "2026-04-01", "--to", "2026-04-30", "--out", sheet)
+	if n := records(t, h.served(nil, "2026-04-01 00:00:00", "2026-04-30 23:59:59")); code != ExitOK || lastLine(stderr) != fmt.Sprintf("saved %d records to %s", n, sheet) {
+		t.Errorf("export --offline to xlsx: exit %d: %s", code, stderr)
+	}
+	if f, err := excelize.OpenFile(sheet); err != nil {
+		t.Errorf("export --offline to xlsx: %v", err)
+	} else {
+		rows, _ := f.GetRows(f.GetSheetList()[0])
+		if n := records(t, h.served(nil, "2026-04-01 00:00:00", "2026-04-30 23:59:59")); len(rows) != n+1 {
+			t.Errorf("the workbook has %d rows, want %d records and a header", len(rows), n)
+		}
+		f.Close()
 	}
 
 	book := filepath.Join(t.TempDir(), "april.xlsx")
