@@ -50,11 +50,12 @@ func (sel *selection) matches(r *row) bool {
 // each calls fn for every selected row in time order until fn returns false.
 func (sel *selection) each(o *Options, fn func(*row) bool) {
 	g := newGenerator(o)
+	written := o.writtenBy()
 	for day := sel.start.day(); day <= sel.end.day(); day++ {
 		rows := g.day(day)
 		for i := range rows {
 			r := &rows[i]
-			if r.start < sel.start || r.start > sel.end || !sel.matches(r) {
+			if r.start < sel.start || r.start > sel.end || !sel.matches(r) || !written(r) {
 				continue
 			}
 			if !fn(r) {

@@ -34,6 +34,8 @@
 //     answered more than 24 h later, on the following days.
 //   - TLS 1.2 only with a self-signed certificate (StartTLS), or plain
 //     HTTP (StartHTTP). Options.Now takes a Clock for expiry tests.
+//   - With Live, a history that ends at Now: calls appear as the Clock moves
+//     on, each once it has ended (for incremental sync tests).
 //
 // The reference marks some behaviour UNSURE; the default is the likelier
 // behaviour and a flag shows the other:

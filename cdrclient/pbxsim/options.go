@@ -36,6 +36,11 @@ type Options struct {
 	CallsPerDay int
 	// SerialNumber is written in the sn column.
 	SerialNumber string
+	// Live makes the history end at Now, as a real PBX's does: a call's rows are
+	// served once the call has ended (timestart plus duration reached by Now's wall
+	// clock in Location), so new calls appear as a Clock moves on and a call in
+	// progress is missing from a download that asks for its start.
+	Live bool
 
 	// SingleSession makes a login invalidate the user's earlier tokens.
 	SingleSession bool

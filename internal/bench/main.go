@@ -4,9 +4,10 @@
 // same bytes from the simulator on loopback, and `cdrdesk report` next to the xlsx
 // export; how long the call reports take once the year is in; what the SQLite archive
 // costs (a year committed, its size, a month and a year of a 5M-record archive onto the
-// grid); and what the window costs once it shows the year: how long until it is idle,
-// and how much memory it holds. Run it with `make bench`; `bench parse reports export
-// archive window` runs only the parts named.
+// grid); `cdrdesk sync` of the year into an archive next to the export, and `export
+// --offline` next to the GET; and what the window costs once it shows the year: how
+// long until it is idle, and how much memory it holds. Run it with `make bench`;
+// `bench parse reports export archive sync window` runs only the parts named.
 package main
 
 import (
@@ -48,7 +49,7 @@ func main() {
 }
 
 // run prints the figures of the parts named in parts (parse, reports, export, archive,
-// window), or of all.
+// sync, window), or of all.
 func run(parts []string) error {
 	want := func(part string) bool { return len(parts) == 0 || slices.Contains(parts, part) }
 	sim := pbxsim.New(busyYear)
@@ -82,6 +83,11 @@ func run(parts []string) error {
 	if want("archive") {
 		if err := archiveFigures(run); err != nil {
 			return fmt.Errorf("archive: %w", err)
+		}
+	}
+	if want("sync") {
+		if err := syncFigures(run, len(data)); err != nil {
+			return err
 		}
 	}
 	if want("window") {

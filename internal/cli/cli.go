@@ -1,5 +1,7 @@
 // Package cli is cdrdesk's command line: download call records and save reports without
-// a window, list extensions, hand out a one-time download link, run the demo PBX.
+// a window (from the PBX, or --offline from the archive), keep the archive up to date
+// and import saved files into it, list extensions, hand out a one-time download link,
+// run the demo PBX.
 package cli
 
 import (
@@ -42,6 +44,8 @@ Usage:
   cdrdesk --demo               open the window connected to the built-in demo PBX
   cdrdesk export [flags]       download call records and save a report
   cdrdesk report [flags]       save a report workbook (call reports, charts, every record)
+  cdrdesk sync [flags]         bring the archive's copy of this PBX's records up to date
+  cdrdesk import FILE...       add saved PBX CSV files to the archive
   cdrdesk extensions [flags]   list the PBX's extensions
   cdrdesk link [flags] --allowed-ip IP
                                print a one-time download link (30 s) for the computer at IP
@@ -63,6 +67,10 @@ func Run(ctx context.Context, args []string, env Env) int {
 		return runExport(ctx, args[1:], env)
 	case "report":
 		return runReport(ctx, args[1:], env)
+	case "sync":
+		return runSync(ctx, args[1:], env)
+	case "import":
+		return runImport(ctx, args[1:], env)
 	case "extensions":
 		return runExtensions(ctx, args[1:], env)
 	case "link":

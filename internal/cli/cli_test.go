@@ -22,6 +22,7 @@ var now = time.Date(2026, 5, 20, 12, 0, 0, 0, pbxsim.DefaultLocation())
 // harness runs commands against a simulator on loopback.
 type harness struct {
 	t       *testing.T
+	clock   *pbxsim.Clock // the PBX's and the commands' clock
 	sim     *pbxsim.Server
 	url, fp string
 	store   *profile.Store
@@ -49,7 +50,7 @@ func newHarness(t *testing.T, mod func(*pbxsim.Options)) *harness {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &harness{t: t, sim: sim, url: run.URL, fp: run.Fingerprint, store: store, secrets: secrets,
+	return &harness{t: t, clock: clock, sim: sim, url: run.URL, fp: run.Fingerprint, store: store, secrets: secrets,
 		env: map[string]string{"CDRDESK_PASSWORD": pbxsim.DefaultPassword}}
 }
 
@@ -67,10 +68,18 @@ func (h *harness) envFor(stdout, stderr *bytes.Buffer) Env {
 	return Env{
 		Stdin: strings.NewReader(h.stdin), Stdout: stdout, Stderr: stderr,
 		Getenv:   func(k string) string { return h.env[k] },
-		Now:      func() time.Time { return now },
+		Now:      h.clockNow,
 		Profiles: func() (*profile.Store, error) { return h.store, nil },
 		Version:  "cdrdesk test",
 	}
+}
+
+// clockNow is the PBX's clock, or the test's "today" for a harness without a simulator.
+func (h *harness) clockNow() time.Time {
+	if h.clock == nil {
+		return now
+	}
+	return h.clock.Now()
 }
 
 // conn are the flags that reach the simulator with its certificate pinned.

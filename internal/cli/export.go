@@ -18,10 +18,12 @@ func runExport(ctx context.Context, args []string, env Env) int {
 	var (
 		cf   connFlags
 		df   downloadFlags
+		of   offlineFlags
 		fmtS string
 	)
 	cf.register(fs)
 	df.register(fs, "file to write (- for standard output); default: a name like CDR_<pbx>_<extensions>_<from>_<to>.csv here")
+	of.register(fs)
 	fs.StringVar(&fmtS, "format", "", "csv (the PBX's file as sent), excel-csv or xlsx; default from the file name, else csv")
 	if err := fs.Parse(args); err != nil {
 		return ExitUsage
@@ -33,10 +35,6 @@ func runExport(ctx context.Context, args []string, env Env) int {
 	if err != nil {
 		return fail(env.Stderr, err)
 	}
-	conn, err := cf.connect(env)
-	if err != nil {
-		return fail(env.Stderr, err)
-	}
 	format := report.CSV
 	switch {
 	case fmtS != "":
@@ -45,6 +43,13 @@ func runExport(ctx context.Context, args []string, env Env) int {
 		}
 	case df.out != "":
 		format = report.FormatForPath(df.out)
+	}
+	if of.offline {
+		return exportOffline(ctx, env, &cf, &df, &of, q, format)
+	}
+	conn, err := cf.connect(env)
+	if err != nil {
+		return fail(env.Stderr, err)
 	}
 	if df.out == "" {
 		df.out = reportname.Suggest(conn.name, q, format)
@@ -60,6 +65,37 @@ func runExport(ctx context.Context, args []string, env Env) int {
 	}
 	warnOtherPeriod(env.Stderr, sum.OtherPeriod)
 	fmt.Fprintf(env.Stderr, "saved %d records to %s\n", sum.Records, df.out)
+	return ExitOK
+}
+
+// exportOffline is export --offline: the records of q from the archive alone.
+func exportOffline(ctx context.Context, env Env, cf *connFlags, df *downloadFlags, of *offlineFlags, q cdrclient.Query, format report.Format) int {
+	src, err := of.open(ctx, env, cf, q)
+	if err != nil {
+		return fail(env.Stderr, err)
+	}
+	defer src.close()
+	if df.out == "" {
+		df.out = reportname.Suggest(src.holding.PBX.Name, q, format)
+	}
+	var records int
+	err = df.save(ctx, env, func(w io.Writer) (err error) {
+		if format == report.CSV {
+			records, err = src.writeCSV(ctx, w)
+			return err
+		}
+		rw := report.New(format, w, report.Options{})
+		parser := cdrclient.NewRowParser(rw)
+		records, err = src.writeCSV(ctx, parser)
+		if err = errors.Join(err, parser.Close()); err != nil {
+			return err
+		}
+		return rw.Close()
+	})
+	if err != nil {
+		return fail(env.Stderr, err)
+	}
+	fmt.Fprintf(env.Stderr, "saved %d records to %s\n", records, df.out)
 	return ExitOK
 }
 

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -54,10 +55,12 @@ func runReport(ctx context.Context, args []string, env Env) int {
 		cf connFlags
 		df downloadFlags
 		sf settingsFlags
+		of offlineFlags
 	)
 	cf.register(fs)
 	df.register(fs, "file to write (- for standard output); default: a name like Report_<pbx>_<extensions>_<from>_<to>.xlsx here")
 	sf.register(fs)
+	of.register(fs)
 	if err := fs.Parse(args); err != nil {
 		return ExitUsage
 	}
@@ -76,19 +79,30 @@ func runReport(ctx context.Context, args []string, env Env) int {
 	if err != nil {
 		return fail(env.Stderr, err)
 	}
-	conn, err := cf.connect(env)
-	if err != nil {
-		return fail(env.Stderr, err)
+	job := reportJob{query: q, settings: set, translate: tr}
+	var conn *connection
+	if of.offline {
+		if job.offline, err = of.open(ctx, env, &cf, q); err != nil {
+			return fail(env.Stderr, err)
+		}
+		defer job.offline.close()
+		job.about.PBX = job.offline.holding.PBX.Name
+	} else {
+		if conn, err = cf.connect(env); err != nil {
+			return fail(env.Stderr, err)
+		}
+		job.sess, job.about.PBX = conn.sess, conn.name
 	}
+	job.about.Extensions, job.about.From, job.about.To = df.ext, q.Start, q.End
 	if df.out == "" {
 		// Named apart from `export --format xlsx` of the same range, which would
 		// otherwise take the same name.
-		df.out = reportname.SuggestWorkbook(conn.name, q)
+		df.out = reportname.SuggestWorkbook(job.about.PBX, q)
 	}
-	job := reportJob{sess: conn.sess, query: q, settings: set, translate: tr,
-		about: workbook.Query{PBX: conn.name, Extensions: df.ext, From: q.Start, To: q.End}}
 	err = df.save(ctx, env, func(w io.Writer) error { return job.write(ctx, w) })
-	conn.finish(env, err)
+	if conn != nil {
+		conn.finish(env, err)
+	}
 	if err != nil {
 		return fail(env.Stderr, err)
 	}
@@ -97,9 +111,11 @@ func runReport(ctx context.Context, args []string, env Env) int {
 	return ExitOK
 }
 
-// reportJob downloads a range and writes its report workbook.
+// reportJob downloads a range (or reads it from the archive) and writes its report
+// workbook.
 type reportJob struct {
-	sess      *cdrclient.Session
+	sess      *cdrclient.Session // nil offline
+	offline   *offlineSource     // nil unless --offline
 	query     cdrclient.Query
 	settings  callreport.Settings
 	translate explain.Translate
@@ -109,22 +125,11 @@ type reportJob struct {
 	calls, records int
 }
 
-// write downloads the records and the extensions' names, folds the calls and writes
-// the workbook to w. The whole table is kept: the reports need every call at once.
+// write gets the records and the extensions' names, folds the calls and writes the
+// workbook to w. The whole table is kept: the reports need every call at once.
 func (j *reportJob) write(ctx context.Context, w io.Writer) error {
-	exts, err := j.sess.Extensions(ctx)
+	table, names, err := j.read(ctx)
 	if err != nil {
-		return err
-	}
-	names := make(map[string]string, len(exts))
-	for _, e := range exts {
-		names[e.Number] = e.Name
-	}
-	table := cdrclient.NewTable()
-	if j.sum, err = j.sess.Fetch(ctx, j.query, table, nil); err != nil {
-		return err
-	}
-	if err := table.Close(); err != nil {
 		return err
 	}
 	calls, err := callreport.Fold(ctx, callreport.Input{Table: table, Names: names, Settings: j.settings, End: j.query.End})
@@ -134,4 +139,26 @@ func (j *reportJob) write(ctx context.Context, w io.Writer) error {
 	rep := calls.Report(nil)
 	j.calls, j.records = calls.Len(), table.Len()
 	return workbook.Write(ctx, w, workbook.Input{Query: j.about, Calls: calls, Report: rep, Translate: j.translate})
+}
+
+// read returns the range's records and the extensions' names. Offline there are no
+// names: only the PBX lists its extensions.
+func (j *reportJob) read(ctx context.Context) (*cdrclient.Table, map[string]string, error) {
+	table := cdrclient.NewTable()
+	if j.offline != nil {
+		_, err := j.offline.writeCSV(ctx, table)
+		return table, map[string]string{}, errors.Join(err, table.Close())
+	}
+	exts, err := j.sess.Extensions(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	names := make(map[string]string, len(exts))
+	for _, e := range exts {
+		names[e.Number] = e.Name
+	}
+	if j.sum, err = j.sess.Fetch(ctx, j.query, table, nil); err != nil {
+		return nil, nil, err
+	}
+	return table, names, table.Close()
 }

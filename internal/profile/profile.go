@@ -24,6 +24,9 @@ type Profile struct {
 	// FailedLogins counts consecutive failed logins, to warn before the
 	// PBX locks the user out after 5.
 	FailedLogins int `json:"failedLogins"`
+	// SN is the PBX's serial number (the CSV's sn column) once a sync has seen it:
+	// the archive keeps this PBX's records under it; "" until then.
+	SN string `json:"sn,omitempty"`
 }
 
 // MaxNameLength is the longest profile name, in characters.

@@ -1,5 +1,6 @@
-// Package userdirs finds the user's own folders (Documents) the way the desktop does,
-// so that a report is saved where the person looks for it.
+// Package userdirs finds the user's own folders the way the desktop does: Documents, so
+// that a report is saved where the person looks for it, and the data folder, where the
+// archive is kept.
 package userdirs
 
 import (

@@ -1,0 +1,55 @@
+package archivesync
+
+import (
+	"context"
+	"io"
+	"time"
+
+	"cdrdesk/cdrclient"
+	"cdrdesk/internal/archive"
+)
+
+// Fetcher downloads call records; *cdrclient.Session is one.
+type Fetcher interface {
+	Fetch(ctx context.Context, q cdrclient.Query, w io.Writer, progress func(cdrclient.Progress)) (cdrclient.Summary, error)
+}
+
+// Job is one sync of one PBX into a store.
+type Job struct {
+	Store archive.Store
+	PBX   Fetcher
+	// Name is what people call the PBX (the connection's name); Address is its
+	// address, its key in the archive until its serial number is known.
+	Name, Address string
+	// SN is the PBX's serial number when known (kept with the saved connection).
+	SN string
+	// Since is where the history starts when earlier than what the archive covers;
+	// zero: what the archive covers, or FirstSyncSpan months back on a first sync.
+	Since time.Time
+	// Now is the PBX's current time: the sync brings the archive up to it.
+	Now time.Time
+	// Window is the length of each download and commit; zero: cdrclient.DefaultWindow.
+	Window time.Duration
+	// Progress, when not nil, is told how the sync goes; it is called from one
+	// goroutine at a time.
+	Progress func(Progress)
+}
+
+// Progress describes a running sync.
+type Progress struct {
+	WindowsDone  int       // windows downloaded and committed
+	WindowsTotal int       // windows in all
+	Records      int64     // records downloaded so far
+	Bytes        int64     // CSV bytes downloaded so far
+	Added        int       // records new to the archive so far
+	From, To     time.Time // the window being downloaded (PBX wall clock)
+}
+
+// Result is what a finished sync did and what the archive now holds of the PBX.
+type Result struct {
+	// SN is the serial number learned by this sync ("" when it was known already or
+	// is still unknown): keep it with the connection for the next sync.
+	SN      string
+	Added   int             // records new to the archive
+	Holding archive.Holding // the PBX's holding after the sync
+}

@@ -1,0 +1,101 @@
+package archivesync
+
+import (
+	"context"
+	"time"
+
+	"cdrdesk/cdrclient"
+	"cdrdesk/internal/archive"
+)
+
+// keeper commits the windows under the PBX's key, learning the serial number from the
+// first rows when it is not known (see the package doc).
+type keeper struct {
+	store   archive.Store
+	pbx     archive.PBX
+	address string
+	known   bool            // pbx.Key is final
+	at      time.Time       // when the records were fetched
+	pending []archive.Range // empty windows before the key was known
+	learned string
+	added   int
+}
+
+// keep commits one window and returns the rows it added.
+func (k *keeper) keep(ctx context.Context, f fetched) (int, error) {
+	if !k.known {
+		sn := serialOf(f.table)
+		if sn == "" && f.table.Len() == 0 {
+			k.pending = append(k.pending, f.win)
+			return 0, nil
+		}
+		if err := k.settle(ctx, sn); err != nil {
+			return 0, err
+		}
+	}
+	return k.commit(ctx, f.table, f.win)
+}
+
+// settle fixes the key: sn, or the address for rows without an sn column; it
+// commits the windows held back and forgets an address holding without records.
+func (k *keeper) settle(ctx context.Context, sn string) error {
+	k.known = true
+	if sn != "" && sn != k.pbx.Key {
+		k.pbx.Key, k.learned = sn, sn
+		if err := k.forgetEmptyAddress(ctx); err != nil {
+			return err
+		}
+	}
+	return k.flush(ctx)
+}
+
+// finish commits the windows still held back: no rows came, so the address is the
+// key.
+func (k *keeper) finish(ctx context.Context) error {
+	if k.known {
+		return nil
+	}
+	return k.flush(ctx)
+}
+
+func (k *keeper) flush(ctx context.Context) error {
+	for len(k.pending) > 0 {
+		if _, err := k.commit(ctx, emptyTable(), k.pending[0]); err != nil {
+			return err
+		}
+		k.pending = k.pending[1:]
+	}
+	return nil
+}
+
+func (k *keeper) commit(ctx context.Context, t *cdrclient.Table, win archive.Range) (int, error) {
+	n, err := k.store.Commit(ctx, archive.Batch{PBX: k.pbx, Table: t, Covers: &win, At: k.at})
+	k.added += n
+	return n, err
+}
+
+func (k *keeper) forgetEmptyAddress(ctx context.Context) error {
+	holdings, err := k.store.Holdings(ctx)
+	if err != nil {
+		return err
+	}
+	if h, ok := holdingOf(holdings, k.address); ok && h.Records == 0 {
+		return k.store.Forget(ctx, k.address)
+	}
+	return nil
+}
+
+// serialOf is the sn of t's first row, "" without rows or an sn column.
+func serialOf(t *cdrclient.Table) string {
+	col := t.Column(cdrclient.ColSN)
+	if col < 0 || t.Len() == 0 {
+		return ""
+	}
+	return t.Field(0, col)
+}
+
+func emptyTable() *cdrclient.Table {
+	t := cdrclient.NewTable()
+	t.Close()
+	return t
+}

@@ -1,0 +1,52 @@
+package archivesync
+
+import (
+	"slices"
+	"testing"
+	"time"
+
+	"cdrdesk/internal/archive"
+)
+
+func TestWanted(t *testing.T) {
+	at := func(d, h int) time.Time { return time.Date(2026, 5, d, h, 0, 0, 0, time.UTC) }
+	r := func(from, to time.Time) archive.Range { return archive.Range{From: from, To: to.Add(-time.Second)} }
+	now := at(20, 10)
+	for _, tc := range []struct {
+		name string
+		from time.Time
+		held archive.Holding
+		want []archive.Range
+	}{
+		{"first sync: everything", at(1, 0), archive.Holding{}, []archive.Range{r(at(1, 0), now.Add(time.Second))}},
+		{"covered to now a day ago: since its last 2 hours", at(1, 0),
+			archive.Holding{Coverage: []archive.Range{r(at(1, 0), at(19, 10))}, Updated: at(19, 10).Add(-time.Second)},
+			[]archive.Range{r(at(19, 8), now.Add(time.Second))}},
+		{"a hole and an old end: the hole, then the last 2 hours", at(1, 0),
+			archive.Holding{Coverage: []archive.Range{r(at(1, 0), at(5, 0)), r(at(6, 0), at(10, 0))}, Updated: at(20, 9)},
+			[]archive.Range{r(at(5, 0), at(6, 0)), r(at(10, 0), now.Add(time.Second))}},
+		{"covered to now: only the last 2 hours", at(1, 0),
+			archive.Holding{Coverage: []archive.Range{r(at(1, 0), now.Add(time.Second))}, Updated: now},
+			[]archive.Range{r(at(20, 8).Add(time.Second), now.Add(time.Second))}},
+		{"a start after now: the last 2 hours", at(21, 0), archive.Holding{}, []archive.Range{r(at(20, 8).Add(time.Second), now.Add(time.Second))}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := wanted(tc.from, now, tc.held); !slices.Equal(got, tc.want) {
+				t.Errorf("wanted = %v\nwant %v", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestWindows(t *testing.T) {
+	d := func(day int) time.Time { return time.Date(2026, 5, day, 0, 0, 0, 0, time.UTC) }
+	got := windows([]archive.Range{{From: d(1), To: d(3).Add(-time.Second)}, {From: d(10), To: d(10).Add(time.Hour)}}, 36*time.Hour)
+	want := []archive.Range{
+		{From: d(1), To: d(2).Add(12*time.Hour - time.Second)},
+		{From: d(2).Add(12 * time.Hour), To: d(3).Add(-time.Second)},
+		{From: d(10), To: d(10).Add(time.Hour)},
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("windows = %v\nwant %v", got, want)
+	}
+}

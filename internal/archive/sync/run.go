@@ -1,0 +1,180 @@
+package archivesync
+
+import (
+	"context"
+	"errors"
+	"sync"
+	"time"
+
+	"cdrdesk/cdrclient"
+	"cdrdesk/internal/archive"
+)
+
+// fetched is one window downloaded, waiting for its commit.
+type fetched struct {
+	win   archive.Range
+	table *cdrclient.Table
+}
+
+// Run brings the archive's copy of the job's PBX up to date (see the package doc).
+// On an error or a cancel, the windows committed stay and the next Run carries on.
+func Run(ctx context.Context, job Job) (Result, error) {
+	if job.Window <= 0 {
+		job.Window = cdrclient.DefaultWindow
+	}
+	now := wall(job.Now)
+	holdings, err := job.Store.Holdings(ctx)
+	if err != nil {
+		return Result{}, err
+	}
+	k := &keeper{store: job.Store, pbx: archive.PBX{Key: knownKey(job, holdings), Name: job.Name}, address: job.Address, at: now}
+	k.known = k.pbx.Key != job.Address
+	held, _ := holdingOf(holdings, k.pbx.Key)
+	wins := windows(wanted(startOf(job, held, now), now, held), job.Window)
+	run := &progressRun{report: job.Progress}
+	run.p.WindowsTotal = len(wins)
+
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	ready := make(chan fetched, 1) // one window downloads while the one before commits
+	fetchErr := make(chan error, 1)
+	go func() {
+		defer close(ready)
+		fetchErr <- fetchAll(ctx, job.PBX, wins, ready, run)
+	}()
+	for f := range ready {
+		n, err := k.keep(ctx, f)
+		if err != nil {
+			cancel()
+			for range ready { // let the download end
+			}
+			<-fetchErr
+			return Result{SN: k.learned, Added: k.added}, err
+		}
+		run.committed(n)
+	}
+	if err := <-fetchErr; err != nil {
+		return Result{SN: k.learned, Added: k.added}, err
+	}
+	if err := k.finish(ctx); err != nil {
+		return Result{SN: k.learned, Added: k.added}, err
+	}
+	res := Result{SN: k.learned, Added: k.added}
+	if holdings, err = job.Store.Holdings(ctx); err != nil {
+		return res, err
+	}
+	res.Holding, _ = holdingOf(holdings, k.pbx.Key)
+	return res, nil
+}
+
+// fetchAll downloads the windows in order into ready, each into a table of its own.
+func fetchAll(ctx context.Context, pbx Fetcher, wins []archive.Range, ready chan<- fetched, run *progressRun) error {
+	for _, win := range wins {
+		table := cdrclient.NewTable()
+		base := run.downloading(win)
+		q := cdrclient.Query{Start: win.From, End: win.To, Window: -1}
+		_, err := pbx.Fetch(ctx, q, table, func(p cdrclient.Progress) { run.downloaded(base, p) })
+		err = errors.Join(err, table.Close())
+		if err != nil {
+			return err
+		}
+		run.downloaded(base, cdrclient.Progress{Records: int64(table.Len()), Bytes: table.Size()})
+		select {
+		case ready <- fetched{win: win, table: table}:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
+	return nil
+}
+
+// startOf is where the wanted history starts: on a first sync Job.Since, else
+// FirstSyncSpan months back; on a later one the start of what is covered, or Job.Since
+// when earlier.
+func startOf(job Job, held archive.Holding, now time.Time) time.Time {
+	since := wall(job.Since)
+	switch {
+	case len(held.Coverage) > 0 && (job.Since.IsZero() || held.Coverage[0].From.Before(since)):
+		return held.Coverage[0].From
+	case !job.Since.IsZero():
+		return since
+	}
+	return now.AddDate(0, -FirstSyncSpan, 0)
+}
+
+// knownKey is the PBX's key before anything is downloaded: Job.SN, else the key of
+// the one holding named like the connection (other than its address), else the
+// address.
+func knownKey(job Job, holdings []archive.Holding) string {
+	if job.SN != "" {
+		return job.SN
+	}
+	key := ""
+	for _, h := range holdings {
+		if h.PBX.Name == job.Name && h.PBX.Key != job.Address {
+			if key != "" {
+				return job.Address // two PBXs of that name: nothing to go by
+			}
+			key = h.PBX.Key
+		}
+	}
+	if key == "" {
+		return job.Address
+	}
+	return key
+}
+
+func holdingOf(holdings []archive.Holding, key string) (archive.Holding, bool) {
+	for _, h := range holdings {
+		if h.PBX.Key == key {
+			return h, true
+		}
+	}
+	return archive.Holding{}, false
+}
+
+// wall is t's wall clock as the archive keeps times (see archive.Range).
+func wall(t time.Time) time.Time {
+	return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), 0, time.UTC)
+}
+
+// progressRun adds up the windows' progress; the download and the commits report
+// from two goroutines.
+type progressRun struct {
+	mu     sync.Mutex
+	report func(Progress)
+	p      Progress
+	// base is what the windows downloaded before the current one brought.
+	baseRecords, baseBytes int64
+}
+
+// downloading starts a window and returns the totals before it.
+func (r *progressRun) downloading(win archive.Range) [2]int64 {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.baseRecords, r.baseBytes = r.p.Records, r.p.Bytes
+	r.p.From, r.p.To = win.From, win.To
+	r.send()
+	return [2]int64{r.baseRecords, r.baseBytes}
+}
+
+func (r *progressRun) downloaded(base [2]int64, p cdrclient.Progress) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.p.Records, r.p.Bytes = base[0]+p.Records, base[1]+p.Bytes
+	r.send()
+}
+
+func (r *progressRun) committed(added int) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.p.WindowsDone++
+	r.p.Added += added
+	r.send()
+}
+
+func (r *progressRun) send() {
+	if r.report != nil {
+		r.report(r.p)
+	}
+}
