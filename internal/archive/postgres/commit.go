@@ -71,10 +71,10 @@ func (s *Store) Commit(ctx context.Context, b archive.Batch) (added int, err err
 			if t.Len() > 0 {
 				// seq orders the rows of one second as they were received.
 				tag, err := tx.Exec(ctx, `INSERT INTO cdrdesk_record
-					(pbx, header, seq, timestart, digest, callid, callfrom, callto, status, type, raw)
-					SELECT $1, $2, $3 + ord, timestart, sha256(raw), callid, callfrom, callto, status, type, raw
+					(pbx, header, seq, timestart, callid, callfrom, callto, status, type, raw)
+					SELECT $1, $2, $3 + ord, timestart, callid, callfrom, callto, status, type, raw
 					FROM cdrdesk_stage ORDER BY ord
-					ON CONFLICT (pbx, digest) DO NOTHING`, pbx, head, seq)
+					ON CONFLICT (pbx, sha256(raw)) DO NOTHING`, pbx, head, seq)
 				if err != nil {
 					return err
 				}

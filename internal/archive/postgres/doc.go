@@ -10,7 +10,8 @@
 //     orders its rows as they were received).
 //   - cdrdesk_header: each header line a PBX sent (byte order mark included).
 //   - cdrdesk_record: each row's bytes as sent, with the columns reports and filters
-//     need, unique per PBX on the SHA-256 of the bytes: the whole row de-duplicates.
+//     need, unique per PBX on the SHA-256 of the bytes (an index on the expression):
+//     the whole row de-duplicates.
 //   - cdrdesk_coverage: the ranges held completely, merged, per PBX.
 //
 // A Commit copies its rows into a temporary table (COPY, the fast path) and then,

@@ -77,18 +77,33 @@ func Took() time.Duration {
 // dropped when t ends, so every test starts from nothing without a server of its own.
 func Database(t testing.TB) string {
 	t.Helper()
-	admin := Start(t)
-	name := fmt.Sprintf("t%d", nextDatabase())
-	ctx := context.Background()
-	if err := exec1(ctx, admin, "CREATE DATABASE "+name); err != nil {
-		t.Fatalf("pgtest: create database: %v", err)
-	}
+	admin, name := newDatabase(t)
 	t.Cleanup(func() {
 		if err := exec1(context.Background(), admin, "DROP DATABASE "+name+" WITH (FORCE)"); err != nil {
 			t.Errorf("pgtest: drop database: %v", err)
 		}
 	})
 	return running.dsn(name)
+}
+
+// KeptDatabase is Database for data several tests or benchmarks share (a large
+// archive made once): the database is kept until the server stops.
+func KeptDatabase(t testing.TB) string {
+	t.Helper()
+	_, name := newDatabase(t)
+	return running.dsn(name)
+}
+
+// newDatabase creates a database and returns the server's admin connection string and
+// the database's name.
+func newDatabase(t testing.TB) (admin, name string) {
+	t.Helper()
+	admin = Start(t)
+	name = fmt.Sprintf("t%d", nextDatabase())
+	if err := exec1(context.Background(), admin, "CREATE DATABASE "+name); err != nil {
+		t.Fatalf("pgtest: create database: %v", err)
+	}
+	return admin, name
 }
 
 var (
