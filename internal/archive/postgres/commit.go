@@ -69,11 +69,12 @@ func (s *Store) Commit(ctx context.Context, b archive.Batch) (added int, err err
 				return err
 			}
 			if t.Len() > 0 {
-				// seq orders the rows of one second as they were received.
+				// seq orders the rows of one second as they were received; it comes
+				// from ord, so the insert needs no ORDER BY (which costs half its time).
 				tag, err := tx.Exec(ctx, `INSERT INTO cdrdesk_record
 					(pbx, header, seq, timestart, callid, callfrom, callto, status, type, raw)
 					SELECT $1, $2, $3 + ord, timestart, callid, callfrom, callto, status, type, raw
-					FROM cdrdesk_stage ORDER BY ord
+					FROM cdrdesk_stage
 					ON CONFLICT (pbx, sha256(raw)) DO NOTHING`, pbx, head, seq)
 				if err != nil {
 					return err
