@@ -14,8 +14,11 @@ import (
 // must still stop the server and remove its folder.
 func TestKilledBinaryLeavesNoServer(t *testing.T) {
 	if os.Getenv("PGTEST_CHILD") != "" {
-		Start(t)
-		os.Stdout.WriteString("dir " + running.dir + "\n")
+		s, err := theServer()
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.Stdout.WriteString("dir " + s.dir + "\n")
 		select {} // until killed
 	}
 	cmd := exec.Command(os.Args[0], "-test.run=^TestKilledBinaryLeavesNoServer$", "-test.v")

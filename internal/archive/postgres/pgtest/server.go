@@ -19,9 +19,9 @@ import (
 
 // The one server of this test binary.
 var (
-	once    sync.Once
+	mu      sync.Mutex
 	running *server
-	failed  error
+	failed  error // why the server could not start: later calls fail at once
 )
 
 // server is a started cluster and the watchdog that ends it.
@@ -40,17 +40,28 @@ type server struct {
 // installed: the archive's tests are not optional.
 func Start(t testing.TB) string {
 	t.Helper()
-	once.Do(func() { running, failed = start() })
-	if failed != nil {
-		t.Fatalf("pgtest: %v", failed)
+	s, err := theServer()
+	if err != nil {
+		t.Fatalf("pgtest: %v", err)
 	}
-	return running.dsn("postgres")
+	return s.dsn("postgres")
+}
+
+// theServer returns the running server, starting it if there is none.
+func theServer() (*server, error) {
+	mu.Lock()
+	defer mu.Unlock()
+	if running == nil && failed == nil {
+		running, failed = start()
+	}
+	return running, failed
 }
 
 // Stop stops the server, if one was started, and removes its folder; it waits until
-// both are done. Call it from TestMain after m.Run. Start cannot be called after it.
+// both are done. Call it from TestMain after m.Run. A later Start starts a new server.
 func Stop() {
-	once.Do(func() { failed = errors.New("the server was stopped") })
+	mu.Lock()
+	defer mu.Unlock()
 	if running == nil {
 		return
 	}
@@ -67,6 +78,8 @@ func (s *server) end() {
 // Took returns how long the server took to make and start (initdb and pg_ctl start);
 // zero before Start.
 func Took() time.Duration {
+	mu.Lock()
+	defer mu.Unlock()
 	if running == nil {
 		return 0
 	}
@@ -77,33 +90,37 @@ func Took() time.Duration {
 // dropped when t ends, so every test starts from nothing without a server of its own.
 func Database(t testing.TB) string {
 	t.Helper()
-	admin, name := newDatabase(t)
+	s, name := newDatabase(t)
+	admin := s.dsn("postgres")
 	t.Cleanup(func() {
 		if err := exec1(context.Background(), admin, "DROP DATABASE "+name+" WITH (FORCE)"); err != nil {
 			t.Errorf("pgtest: drop database: %v", err)
 		}
 	})
-	return running.dsn(name)
+	return s.dsn(name)
 }
 
 // KeptDatabase is Database for data several tests or benchmarks share (a large
 // archive made once): the database is kept until the server stops.
 func KeptDatabase(t testing.TB) string {
 	t.Helper()
-	_, name := newDatabase(t)
-	return running.dsn(name)
+	s, name := newDatabase(t)
+	return s.dsn(name)
 }
 
-// newDatabase creates a database and returns the server's admin connection string and
-// the database's name.
-func newDatabase(t testing.TB) (admin, name string) {
+// newDatabase creates a database on the server and returns the server and the
+// database's name.
+func newDatabase(t testing.TB) (*server, string) {
 	t.Helper()
-	admin = Start(t)
-	name = fmt.Sprintf("t%d", nextDatabase())
-	if err := exec1(context.Background(), admin, "CREATE DATABASE "+name); err != nil {
+	s, err := theServer()
+	if err != nil {
+		t.Fatalf("pgtest: %v", err)
+	}
+	name := fmt.Sprintf("t%d", nextDatabase())
+	if err := exec1(context.Background(), s.dsn("postgres"), "CREATE DATABASE "+name); err != nil {
 		t.Fatalf("pgtest: create database: %v", err)
 	}
-	return admin, name
+	return s, name
 }
 
 var (
