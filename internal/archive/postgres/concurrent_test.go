@@ -47,9 +47,10 @@ func TestConcurrentCommits(t *testing.T) {
 			t.Fatal(err)
 		}
 		defer other.Close()
+		var once sync.Once // a commit that fails before staging must not hold up the others
 		other.step = func(name string) {
 			if name == "staged" {
-				staged.Done()
+				once.Do(staged.Done)
 				<-release
 			}
 		}
@@ -58,6 +59,7 @@ func TestConcurrentCommits(t *testing.T) {
 			added, err := other.Commit(context.Background(), archive.Batch{
 				PBX: testPBX, Table: tb, Covers: &archive.Range{From: c.from, To: c.to}, At: c.to,
 			})
+			once.Do(staged.Done)
 			results <- resultLine(added, err)
 		}()
 	}
@@ -79,18 +81,20 @@ func TestConcurrentCommits(t *testing.T) {
 		}
 		go func() {
 			// The child says "staged", waits for "go", then says its result.
+			var once sync.Once // a child that fails before staging must not hold up the others
 			lines := bufio.NewScanner(stdout)
-			result := "no result from the child process"
+			result := "error no result from the child process"
 			for lines.Scan() {
 				switch line := lines.Text(); {
 				case line == "staged":
-					staged.Done()
+					once.Do(staged.Done)
 					<-release
 					io.WriteString(stdin, "go\n")
 				case strings.HasPrefix(line, "added ") || strings.HasPrefix(line, "error "):
 					result = line
 				}
 			}
+			once.Do(staged.Done)
 			if err := cmd.Wait(); err != nil && !strings.HasPrefix(result, "error ") {
 				result = "error the child process: " + err.Error()
 			}

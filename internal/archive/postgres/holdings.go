@@ -39,6 +39,7 @@ func (s *Store) holdings(ctx context.Context) ([]archive.Holding, error) {
 	if err != nil {
 		return nil, err
 	}
+	defer rows.Close()
 	var ids []int32
 	var hs []archive.Holding
 	var all int64
