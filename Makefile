@@ -31,7 +31,7 @@ WINE_PACKAGES := wine wine64 unzip icoutils
 RELEASE_PACKAGES := $(WINDOWS_PACKAGES) $(INSTALLER_PACKAGES) $(LINUX_PACKAGE_PACKAGES) $(WINE_PACKAGES)
 # Reading the report workbook with another program than excelize (issue 8 §3).
 WORKBOOK_CHECK_PACKAGES := libreoffice-calc-nogui
-TEST_PACKAGES := gnome-keyring dbus dbus-x11 $(BUILD_PACKAGES) $(HEADLESS_PACKAGES) $(RELEASE_PACKAGES) $(WORKBOOK_CHECK_PACKAGES)
+TEST_PACKAGES := gnome-keyring dbus dbus-x11 postgresql $(BUILD_PACKAGES) $(HEADLESS_PACKAGES) $(RELEASE_PACKAGES) $(WORKBOOK_CHECK_PACKAGES)
 
 .PHONY: all build test check-go fmt-check vet unit keyring-test gui-smoke workbook-check demo demo-cli bench screenshots clean \
 	windows installer linux install release-check installer-screenshots

@@ -5,13 +5,21 @@ import (
 	"errors"
 
 	"cdrdesk/internal/archive"
+	"cdrdesk/internal/archive/postgres"
 )
 
-// errNoPostgres stands until internal/archive/postgres is part of cdrdesk.
-var errNoPostgres = errors.New("this cdrdesk cannot use PostgreSQL archives yet; use an archive file")
-
-// openPostgres opens the PostgreSQL archive of connection string dsn. Hooking the
-// PostgreSQL store in is the one line `return postgres.Open(ctx, dsn)` here.
+// openPostgres opens the PostgreSQL archive of connection string dsn. A failure that
+// is not about the database's content (no server, a refused password, a wrong name)
+// is an *archive.OpenError, explained as the archive that could not be opened.
 func openPostgres(ctx context.Context, dsn string) (archive.Store, error) {
-	return nil, &archive.OpenError{Location: Display(dsn), Err: errNoPostgres}
+	s, err := postgres.Open(ctx, dsn)
+	if err != nil {
+		var damaged *archive.DamagedError
+		var newer *archive.NewerError
+		if errors.As(err, &damaged) || errors.As(err, &newer) {
+			return nil, err
+		}
+		return nil, &archive.OpenError{Location: Display(dsn), Err: err}
+	}
+	return s, nil
 }
