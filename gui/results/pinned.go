@@ -22,8 +22,12 @@ func (v *View) showCalls(calls []int) {
 	if number == "" {
 		number = i18n.L("an unknown number")
 	}
-	v.pinnedWhat = i18n.L("Showing only the {{.N}} missed calls of {{.Number}} ({{.Records}} records).",
-		map[string]any{"N": formatCount(len(calls)), "Number": number, "Records": formatCount(len(rows))})
+	data := map[string]any{"N": formatCount(len(calls)), "Number": number, "Records": formatCount(len(rows))}
+	if len(calls) == 1 {
+		v.pinnedWhat = i18n.L("Showing only the missed call of {{.Number}} ({{.Records}} records).", data)
+	} else {
+		v.pinnedWhat = i18n.L("Showing only the {{.N}} missed calls of {{.Number}} ({{.Records}} records).", data)
+	}
 	v.tabs.showPinned(v.pinnedWhat)
 	v.tabs.box.Select(v.tabs.records)
 	v.request()
