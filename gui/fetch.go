@@ -101,19 +101,10 @@ func (p *progressDialog) update(pr cdrclient.Progress) {
 	}
 	p.text.SetText(i18n.L("Part {{.Done}} of {{.Total}} · {{.Records}} records · {{.Size}}", map[string]any{
 		"Done": min(pr.WindowsDone+1, pr.WindowsTotal), "Total": pr.WindowsTotal,
-		"Records": formatCount(pr.Records), "Size": formatBytes(pr.Bytes)}))
+		"Records": i18n.Count(int(pr.Records)), "Size": formatBytes(pr.Bytes)}))
 }
 
 func (p *progressDialog) hide() { p.d.Hide() }
-
-// formatCount writes 1234567 as "1,234,567".
-func formatCount(n int64) string {
-	s := fmt.Sprint(n)
-	for i := len(s) - 3; i > 0 && s[i-1] != '-'; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
-}
 
 // formatBytes writes a size as people read it: "850 KB", "12.3 MB".
 func formatBytes(n int64) string {

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"cdrdesk/cdrclient"
+	"cdrdesk/gui/i18n"
 )
 
 // TestProgressHandBacksDoNotPileUp: a download of a year reports progress dozens of
@@ -46,14 +47,14 @@ func TestProgressHandBacksDoNotPileUp(t *testing.T) {
 			want.Write(served(t, f.sim, q))
 			want.Close()
 			f.act(waiting[0]) // the progress update
-			if got := strings.Join(texts(f.w.win.Canvas().Overlays().Top()), "\n"); !strings.Contains(got, formatCount(int64(want.Len()))+" records") {
+			if got := strings.Join(texts(f.w.win.Canvas().Overlays().Top()), "\n"); !strings.Contains(got, i18n.Count(want.Len())+" records") {
 				t.Errorf("the progress dialog shows %q, not the last figures (%d records)", got, want.Len())
 			}
 			for _, update := range waiting[1:] {
 				f.act(update)
 			}
 			f.wait("fetch")
-			f.wait("status:Showing all " + formatCount(int64(want.Len())) + " records")
+			f.wait("status:Showing all " + i18n.Count(want.Len()) + " records")
 		})
 	}
 }

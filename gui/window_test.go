@@ -53,14 +53,14 @@ func TestDemoToSavedReport(t *testing.T) {
 	table := cdrclient.NewTable()
 	table.Write(want)
 	table.Close()
-	if status := f.wait("status:Showing all " + formatCount(int64(table.Len())) + " records"); status == "" {
+	if status := f.wait("status:Showing all " + i18n.Count(table.Len()) + " records"); status == "" {
 		t.Fatal("no status")
 	}
 
 	// Search narrows what is shown; the status line says so.
 	search := f.entry(root, "Search numbers, names, trunks, recordings")
 	test.Type(search, "1000")
-	if s := f.wait("status:Showing "); !strings.Contains(s, " of "+formatCount(int64(table.Len()))) {
+	if s := f.wait("status:Showing "); !strings.Contains(s, " of "+i18n.Count(table.Len())) {
 		t.Fatalf("after searching, status %q", s)
 	}
 	search.SetText("")

@@ -66,7 +66,7 @@ func NewCallList() *CallList {
 		{title: i18n.L("Outcome"), text: func(row int) string { return l.outcome(l.at(row)) },
 			samples: []string{w.answered, w.returned, w.tried, w.notReturned, w.notAnsweredOut, w.notAnswered, w.short}},
 		{title: i18n.L("Records"), align: fyne.TextAlignTrailing,
-			text: func(row int) string { return formatCount(l.at(row).Legs) }},
+			text: func(row int) string { return i18n.Count(l.at(row).Legs) }},
 		{title: i18n.L("Talk time"), align: fyne.TextAlignTrailing,
 			text: func(row int) string { return formatDuration(l.at(row).TalkSeconds, l.seconds) }},
 	})

@@ -32,7 +32,7 @@ func NewExtensions() *Extensions {
 	e := &Extensions{}
 	figure := func(title string, get func(x *callreport.Extension) int) column {
 		return column{title: title, align: fyne.TextAlignTrailing,
-			text: func(row int) string { return formatCount(get(&e.lines[row])) }}
+			text: func(row int) string { return i18n.Count(get(&e.lines[row])) }}
 	}
 	e.sheet = newSheet([]column{
 		{title: i18n.L("Extension"), text: func(row int) string { return e.lines[row].Number }},

@@ -1,34 +1,17 @@
 package reports
 
 import (
-	"strconv"
 	"time"
 
 	"cdrdesk/cdrclient"
+	"cdrdesk/gui/i18n"
 )
-
-// formatCount writes n with thousands separators: 1,234,567.
-func formatCount(n int) string {
-	s := strconv.Itoa(n)
-	start := 0
-	if n < 0 {
-		start = 1
-	}
-	out := make([]byte, 0, len(s)+len(s)/3)
-	for i := range len(s) {
-		if i > start && (len(s)-i)%3 == 0 {
-			out = append(out, ',')
-		}
-		out = append(out, s[i])
-	}
-	return string(out)
-}
 
 // formatDuration writes a number of seconds as h:mm:ss, or as whole seconds (with
 // thousands separators) when seconds is set, as the grid's durations choice says.
 func formatDuration(sec int64, seconds bool) string {
 	if seconds {
-		return formatCount(int(sec))
+		return i18n.Count(int(sec))
 	}
 	return cdrclient.FormatDuration(int(sec))
 }

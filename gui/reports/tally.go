@@ -12,7 +12,7 @@ import (
 func tallyColumns(tally func(row int) *callreport.Tally, seconds *bool) []column {
 	figure := func(title string, get func(y *callreport.Tally) int) column {
 		return column{title: title, align: fyne.TextAlignTrailing,
-			text: func(row int) string { return formatCount(get(tally(row))) }}
+			text: func(row int) string { return i18n.Count(get(tally(row))) }}
 	}
 	return []column{
 		figure(i18n.L("Calls"), func(y *callreport.Tally) int { return y.All.Calls }),

@@ -86,7 +86,7 @@ func (u *Unreturned) columns() []column {
 			return noNumber
 		}, samples: []string{noNumber}},
 		{title: i18n.L("Missed calls"), align: fyne.TextAlignTrailing,
-			text: func(row int) string { return formatCount(line(row).Missed) }},
+			text: func(row int) string { return i18n.Count(line(row).Missed) }},
 		{title: i18n.L("First missed"), text: func(row int) string { return formatTime(line(row).First) },
 			samples: []string{formatTime(sampleTime)}},
 		{title: i18n.L("Last missed"), text: func(row int) string { return formatTime(line(row).Last) },
@@ -94,7 +94,7 @@ func (u *Unreturned) columns() []column {
 		{title: i18n.L("Extensions that rang"), text: func(row int) string { return u.extensions(line(row)) },
 			maxWidth: 320},
 		{title: i18n.L("Call-back attempts"), align: fyne.TextAlignTrailing,
-			text: func(row int) string { return formatCount(line(row).Attempts) }},
+			text: func(row int) string { return i18n.Count(line(row).Attempts) }},
 		{title: i18n.L("Last attempt"), text: func(row int) string { return formatTime(line(row).LastAttempt) },
 			samples: []string{formatTime(sampleTime)}},
 		{title: i18n.L("Note"), text: func(row int) string {
@@ -149,7 +149,7 @@ func (u *Unreturned) Show(c *callreport.Calls, r *callreport.Report) {
 	u.rule.SetText(ruleText(set))
 	if r.Summary.Open > 0 && len(u.lines) > 0 {
 		u.open.SetText(i18n.L("{{.Open}} of these missed calls came less than {{.Window}} before the end of the range ({{.End}}): a call-back after it is not seen, so they may still be returned.",
-			map[string]any{"Open": formatCount(r.Summary.Open), "Window": windowText(set.CallbackWindow), "End": formatTime(r.Summary.End)}))
+			map[string]any{"Open": i18n.Count(r.Summary.Open), "Window": windowText(set.CallbackWindow), "End": formatTime(r.Summary.End)}))
 		u.open.Show()
 	}
 	u.sheet.setRows(len(u.lines), "")
@@ -163,7 +163,7 @@ func (u *Unreturned) Show(c *callreport.Calls, r *callreport.Report) {
 
 // headline says how many callers wait for a call-back, or calmly that none does.
 func headline(callers, missed, allMissed int) string {
-	data := map[string]any{"Callers": formatCount(callers), "Missed": formatCount(missed)}
+	data := map[string]any{"Callers": i18n.Count(callers), "Missed": i18n.Count(missed)}
 	switch {
 	case callers == 0 && allMissed == 0:
 		return i18n.L("No missed calls.")

@@ -43,7 +43,7 @@ func TestBackgroundWork(t *testing.T) {
 	}
 
 	path := filepath.Join(t.TempDir(), "r.csv")
-	f.saveAs(t, path, "CSV as sent by the PBX", "All "+formatCount(d.table.Len())+" records")
+	f.saveAs(t, path, "CSV as sent by the PBX", "All "+i18n.Count(d.table.Len())+" records")
 	run()
 	if shown != 2 {
 		t.Errorf("%d answers shown, want 2", shown)

@@ -74,7 +74,7 @@ func TestSearch(t *testing.T) {
 				t.Fatalf("search %q shows %d rows, want %d", tc.text, len(f.v.rows), len(wantRows))
 			}
 			status := f.v.Status()
-			wantStatus := "Showing " + formatCount(len(wantRows)) + " of " + formatCount(d.table.Len()) + " records"
+			wantStatus := "Showing " + i18n.Count(len(wantRows)) + " of " + i18n.Count(d.table.Len()) + " records"
 			if !strings.HasPrefix(status, wantStatus+" · 2026-10-01 00:00:00 – 2026-10-03 23:59:59 · PBX 总部") {
 				t.Errorf("status %q, want it to start with %q", status, wantStatus)
 			}
@@ -90,7 +90,7 @@ func TestSearch(t *testing.T) {
 			if f.v.empty.Visible() {
 				t.Error("the empty-result text shows over rows")
 			}
-			if got, want := f.v.sum.text.Text, formatCount(callsAmong(d, wantRows))+" calls ("; !strings.HasPrefix(got, want) {
+			if got, want := f.v.sum.text.Text, i18n.Count(callsAmong(d, wantRows))+" calls ("; !strings.HasPrefix(got, want) {
 				t.Errorf("summary %q does not follow the search: want it to start with %q", got, want)
 			}
 		})
@@ -127,7 +127,7 @@ func TestQuickFilters(t *testing.T) {
 			if !slices.Equal(f.v.rows, wantRows) {
 				t.Errorf("shows %d rows, want %d", len(f.v.rows), len(wantRows))
 			}
-			if !strings.HasPrefix(f.v.Status(), "Showing "+formatCount(len(wantRows))+" of ") {
+			if !strings.HasPrefix(f.v.Status(), "Showing "+i18n.Count(len(wantRows))+" of ") {
 				t.Errorf("status %q", f.v.Status())
 			}
 		})

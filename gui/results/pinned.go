@@ -22,7 +22,7 @@ func (v *View) showCalls(calls []int) {
 	if number == "" {
 		number = i18n.L("an unknown number")
 	}
-	data := map[string]any{"N": formatCount(len(calls)), "Number": number, "Records": formatCount(len(rows))}
+	data := map[string]any{"N": i18n.Count(len(calls)), "Number": number, "Records": i18n.Count(len(rows))}
 	if len(calls) == 1 {
 		v.pinnedWhat = i18n.L("Showing only the missed call of {{.Number}} ({{.Records}} records).", data)
 	} else {

@@ -88,7 +88,7 @@ func TestShowCallsOfACaller(t *testing.T) {
 	if !f.v.tabs.pinned.Visible() || !strings.Contains(f.v.tabs.pinnedText.Text, caller.Number) {
 		t.Errorf("the notice says %q (visible %v)", f.v.tabs.pinnedText.Text, f.v.tabs.pinned.Visible())
 	}
-	if s := f.v.Status(); !strings.HasPrefix(s, "Showing "+formatCount(legs)+" of ") {
+	if s := f.v.Status(); !strings.HasPrefix(s, "Showing "+i18n.Count(legs)+" of ") {
 		t.Errorf("status %q", s)
 	}
 
@@ -112,7 +112,7 @@ func TestFiltersApplyToReports(t *testing.T) {
 	}
 	want := "Missed, not returned"
 	if n := len(rep.Unreturned); n > 0 {
-		want += " (" + formatCount(n) + ")"
+		want += " (" + i18n.Count(n) + ")"
 	}
 	if f.v.tabs.unreturned.Text != want {
 		t.Errorf("the missed-calls page is titled %q, want %q", f.v.tabs.unreturned.Text, want)
@@ -154,7 +154,7 @@ func TestPagesOpenOnTheLatestFigures(t *testing.T) {
 	if n == 0 || n == len(f.v.calls.Report(nil).Unreturned) {
 		t.Fatal("the search leaves every caller: nothing tells the figures apart")
 	}
-	headline := formatCount(n) + " caller"
+	headline := i18n.Count(n) + " caller"
 	has := func() bool {
 		return slices.ContainsFunc(texts(f.v.Widget()), func(s string) bool { return strings.HasPrefix(s, headline) })
 	}

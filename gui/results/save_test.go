@@ -79,7 +79,7 @@ func TestSaveFormats(t *testing.T) {
 			}
 		}},
 		{name: "csv all while filtered", format: "CSV as sent by the PBX", file: "b.csv", filter: true,
-			scope: "All " + formatCount(n) + " records", check: func(t *testing.T, got []byte, _ []int) {
+			scope: "All " + i18n.Count(n) + " records", check: func(t *testing.T, got []byte, _ []int) {
 				if !bytes.Equal(got, d.csv) {
 					t.Errorf("saved %d bytes, not the PBX's %d bytes", len(got), len(d.csv))
 				}
@@ -117,7 +117,7 @@ func TestSaveFormats(t *testing.T) {
 				sortByTalk(t, f)
 			}
 			if tc.scope == "shown" {
-				tc.scope = "Only the " + formatCount(len(f.v.rows)) + " shown"
+				tc.scope = "Only the " + i18n.Count(len(f.v.rows)) + " shown"
 			}
 			path := filepath.Join(t.TempDir(), tc.file)
 			f.saveAs(t, path, tc.format, tc.scope)
@@ -133,7 +133,7 @@ func TestSaveFormats(t *testing.T) {
 				t.Errorf("last folder %q", f.v.State().LastFolder)
 			}
 			saved := texts(f.top(t))
-			if !slices.Contains(saved, "Saved "+formatCount(countOf(tc.scope, n, len(f.v.rows)))+" records to "+tc.file) {
+			if !slices.Contains(saved, "Saved "+i18n.Count(countOf(tc.scope, n, len(f.v.rows)))+" records to "+tc.file) {
 				t.Errorf("success dialog says %q", saved)
 			}
 			tapButton(t, f.top(t), "Open folder")
@@ -285,7 +285,7 @@ func TestSaveCancelled(t *testing.T) {
 			dir := t.TempDir()
 			f.saveAs(t, filepath.Join(dir, "x.xlsx"), tc.format, "")
 			prog := f.top(t)
-			if !slices.Contains(texts(prog), "Saving "+formatCount(d.table.Len())+" records to x.xlsx…") {
+			if !slices.Contains(texts(prog), "Saving "+i18n.Count(d.table.Len())+" records to x.xlsx…") {
 				t.Errorf("progress says %q", texts(prog))
 			}
 			f.v.Save() // a second save while one runs is refused

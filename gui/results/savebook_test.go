@@ -74,7 +74,7 @@ func TestSaveReportWorkbook(t *testing.T) {
 				choose(t, f.v.bar.status, i18n.L("No answer"))
 				sortByTalk(t, f)
 				rows = slices.Clone(f.v.rows)
-				scope = i18n.L("Only the {{.N}} shown", map[string]any{"N": formatCount(len(rows))})
+				scope = i18n.L("Only the {{.N}} shown", map[string]any{"N": i18n.Count(len(rows))})
 			}
 			// What the engine folded, set after the filter: the engine's answer to it
 			// sets the view's calls.
@@ -92,7 +92,7 @@ func TestSaveReportWorkbook(t *testing.T) {
 			if rows != nil {
 				n = len(rows)
 			}
-			saved := i18n.L("Saved {{.Count}} records to {{.Name}}", map[string]any{"Count": formatCount(n), "Name": "r.xlsx"})
+			saved := i18n.L("Saved {{.Count}} records to {{.Name}}", map[string]any{"Count": i18n.Count(n), "Name": "r.xlsx"})
 			if got := texts(f.top(t)); !slices.Contains(got, saved) {
 				t.Errorf("success dialog says %q, want %q", got, saved)
 			}

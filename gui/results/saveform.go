@@ -42,16 +42,16 @@ func newSaveForm(total int, rows []int, filtered bool, format report.Format, dir
 	f.format.SetSelected(f.format.Options[max(slices.Index(formats, format), 0)])
 	f.format.OnChanged = func(string) { f.formatChanged() }
 	items := []fyne.CanvasObject{bold(i18n.L("Format")), f.format, bold(i18n.L("Records"))}
-	all := i18n.L("All {{.N}} records", map[string]any{"N": formatCount(total)})
+	all := i18n.L("All {{.N}} records", map[string]any{"N": i18n.Count(total)})
 	if !filtered {
 		items = append(items, widget.NewLabel(all))
 	} else {
 		f.scope = widget.NewRadioGroup([]string{all,
-			i18n.L("Only the {{.N}} shown", map[string]any{"N": formatCount(len(rows))})}, nil)
+			i18n.L("Only the {{.N}} shown", map[string]any{"N": i18n.Count(len(rows))})}, nil)
 		f.scope.Required = true
 		f.scope.SetSelected(all)
 		note := widget.NewLabel(i18n.L("A search or filter is active: {{.N}} records are not shown.",
-			map[string]any{"N": formatCount(total - len(rows))}))
+			map[string]any{"N": i18n.Count(total - len(rows))}))
 		note.Wrapping = fyne.TextWrapWord
 		items = append(items, f.scope, note)
 	}

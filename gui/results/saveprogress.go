@@ -26,7 +26,7 @@ type saveProgress struct {
 func newSaveProgress(win fyne.Window, name string, total int, cancel func()) *saveProgress {
 	p := &saveProgress{bar: widget.NewProgressBar(), total: total}
 	p.text = widget.NewLabel(i18n.L("Saving {{.Count}} records to {{.Name}}…", map[string]any{
-		"Count": formatCount(total), "Name": name}))
+		"Count": i18n.Count(total), "Name": name}))
 	p.text.Wrapping = fyne.TextWrapWord
 	stop := widget.NewButton(i18n.L("Cancel"), cancel)
 	p.d = dialog.NewCustomWithoutButtons(i18n.L("Saving"), container.NewVBox(p.bar, p.text, container.NewCenter(stop)), win)
@@ -53,7 +53,7 @@ func (p *saveProgress) hide() { p.d.Hide() }
 func (v *View) showSaved(path string, count int) {
 	dir := filepath.Dir(path)
 	msg := widget.NewLabel(i18n.L("Saved {{.Count}} records to {{.Name}}", map[string]any{
-		"Count": formatCount(count), "Name": filepath.Base(path)}))
+		"Count": i18n.Count(count), "Name": filepath.Base(path)}))
 	where := widget.NewLabel(i18n.L("Folder: {{.Folder}}", map[string]any{"Folder": dir}))
 	where.Wrapping = fyne.TextWrapBreak
 	d := dialog.NewCustomConfirm(i18n.L("Saved"), i18n.L("Open folder"), i18n.L("Close"),

@@ -1,7 +1,6 @@
 package results
 
 import (
-	"strconv"
 	"strings"
 
 	"cdrdesk/cdrclient"
@@ -16,9 +15,9 @@ func statusText(shown, total int, filtered bool, info Info) string {
 		parts = append(parts, i18n.L("No calls in this range"))
 	case filtered:
 		parts = append(parts, i18n.L("Showing {{.Shown}} of {{.Total}} records", map[string]any{
-			"Shown": formatCount(shown), "Total": formatCount(total)}))
+			"Shown": i18n.Count(shown), "Total": i18n.Count(total)}))
 	default:
-		parts = append(parts, i18n.L("Showing all {{.Total}} records", map[string]any{"Total": formatCount(total)}))
+		parts = append(parts, i18n.L("Showing all {{.Total}} records", map[string]any{"Total": i18n.Count(total)}))
 	}
 	if q := info.Query; !q.Start.IsZero() && !q.End.IsZero() {
 		parts = append(parts, q.Start.Format(cdrclient.TimeLayout)+" – "+q.End.Format(cdrclient.TimeLayout))
@@ -35,21 +34,4 @@ func pbxName(info Info) string {
 		return info.Profile
 	}
 	return info.PBX
-}
-
-// formatCount writes 1234567 as "1,234,567".
-func formatCount(n int) string {
-	s := strconv.Itoa(n)
-	start := 0
-	if n < 0 {
-		start = 1
-	}
-	var b strings.Builder
-	for i, c := range s {
-		if i > start && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	return b.String()
 }

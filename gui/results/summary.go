@@ -39,11 +39,11 @@ func (s *summaryStrip) show(rep *callreport.Report) {
 // counts, so that nobody takes the grid's records for calls.
 func summaryText(sum callreport.Summary) string {
 	return i18n.L("{{.Calls}} calls ({{.Records}} records) · {{.Answered}} answered · {{.Missed}} missed · {{.NotReturned}} not returned · talk time {{.Talk}} · average {{.Average}}", map[string]any{
-		"Calls":       formatCount(sum.All.Calls),
-		"Records":     formatCount(sum.Legs),
-		"Answered":    formatCount(sum.All.Answered),
-		"Missed":      formatCount(sum.All.Missed),
-		"NotReturned": formatCount(sum.All.NotReturned),
+		"Calls":       i18n.Count(sum.All.Calls),
+		"Records":     i18n.Count(sum.Legs),
+		"Answered":    i18n.Count(sum.All.Answered),
+		"Missed":      i18n.Count(sum.All.Missed),
+		"NotReturned": i18n.Count(sum.All.NotReturned),
 		"Talk":        cdrclient.FormatDuration(int(sum.All.TalkSeconds)),
 		"Average":     cdrclient.FormatDuration(sum.All.AverageTalk()),
 	})

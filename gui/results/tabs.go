@@ -146,7 +146,7 @@ func (t *tabs) show(c *callreport.Calls, rep *callreport.Report, names map[strin
 	}
 	title := i18n.L("Missed, not returned")
 	if rep != nil && len(rep.Unreturned) > 0 {
-		title = i18n.L("Missed, not returned ({{.N}})", map[string]any{"N": formatCount(len(rep.Unreturned))})
+		title = i18n.L("Missed, not returned ({{.N}})", map[string]any{"N": i18n.Count(len(rep.Unreturned))})
 	}
 	if t.unreturned.Text != title {
 		t.unreturned.Text = title
