@@ -2,6 +2,7 @@ package results
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 
 	"fyne.io/fyne/v2/theme"
@@ -48,7 +49,7 @@ func newChartData(rep *callreport.Report) chartData {
 	d.perDay = stack(days, dayTallies)
 	hours := make([]string, 24)
 	for h := range hours {
-		hours[h] = twoDigits(h)
+		hours[h] = fmt.Sprintf("%02d", h)
 	}
 	d.perHour = stack(hours, rep.Hours[:])
 
@@ -81,5 +82,3 @@ func newChartData(rep *callreport.Report) chartData {
 	d.top = stack(labels, top)
 	return d
 }
-
-func twoDigits(n int) string { return string([]byte{byte('0' + n/10), byte('0' + n%10)}) }
