@@ -22,9 +22,6 @@ type chartData struct {
 	heat                 charts.HeatData
 }
 
-// weekOrder is the weekdays from Monday, as offices read a week (time.Weekday values).
-var weekOrder = [7]int{1, 2, 3, 4, 5, 6, 0}
-
 // newChartData takes the charts' figures from rep: calls answered and missed per day
 // and per hour of day, all calls by weekday and hour, and the extensions that took
 // the most calls.
@@ -55,7 +52,7 @@ func newChartData(rep *callreport.Report) chartData {
 
 	d.heat = charts.HeatData{Cols: hours, Rows: make([]string, 7), Values: make([][]float64, 7)}
 	names := reports.WeekdayNames()
-	for i, wd := range weekOrder {
+	for i, wd := range callreport.Week {
 		d.heat.Rows[i] = names[wd]
 		d.heat.Values[i] = make([]float64, 24)
 		for h := range 24 {

@@ -8,6 +8,10 @@ import (
 	"cdrdesk/cdrclient"
 )
 
+// Week is the days of the week in the order an office reads them, Monday first: the
+// order of every weekday table, chart and setting.
+var Week = [7]time.Weekday{time.Monday, time.Tuesday, time.Wednesday, time.Thursday, time.Friday, time.Saturday, time.Sunday}
+
 // BusinessHours are the days and the time of day an office is open, in PBX time. A
 // call is in hours when its day is open and Open <= its time of day < Close: a call
 // at 09:00:00 is in hours, one at 18:00:00 after hours.
@@ -128,7 +132,7 @@ func smallNumber(s string) (int, bool) {
 // in week order from Monday: "Mon-Fri 09:00-18:00", "Mon,Wed,Fri 09:00-12:00".
 func (h BusinessHours) String() string {
 	var items []string
-	order := [7]time.Weekday{1, 2, 3, 4, 5, 6, 0}
+	order := Week
 	for i := 0; i < 7; {
 		if !h.Days[order[i]] {
 			i++

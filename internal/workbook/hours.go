@@ -2,18 +2,16 @@ package workbook
 
 import (
 	"fmt"
-	"time"
 
 	"github.com/xuri/excelize/v2"
+
+	"cdrdesk/internal/callreport"
 )
 
 var hourColumns = []string{"Hour", "Calls", "Answered", "Missed", "Not returned", "Talk time", "Average talk"}
 
 // weekRow is the first row of the weekday × hour table, under the hours of day.
 const weekRow = 24 + 3
-
-// weekdays in the order an office reads a week, Monday first.
-var weekdays = []time.Weekday{time.Monday, time.Tuesday, time.Wednesday, time.Thursday, time.Friday, time.Saturday, time.Sunday}
 
 // hours writes the By hour sheet: the 24 hours of the day, then calls by weekday and
 // hour.
@@ -50,7 +48,7 @@ func (b *book) hours() error {
 	if err := sw.SetRow(cellName(1, weekRow+1), head); err != nil {
 		return err
 	}
-	for i, d := range weekdays {
+	for i, d := range callreport.Week {
 		row := []any{b.tr(d.String())}
 		for h := range 24 {
 			row = append(row, rep.WeekHours[d][h].All.Calls)
