@@ -61,6 +61,8 @@ func title(k explain.Kind) string {
 		return i18n.L("Please check")
 	case explain.Canceled:
 		return i18n.L("Cancelled")
+	case explain.Archive:
+		return i18n.L("Archive problem")
 	}
 	return i18n.L("Something went wrong")
 }

@@ -10,6 +10,7 @@ import (
 
 	"cdrdesk/cdrclient"
 	"cdrdesk/gui/i18n"
+	"cdrdesk/internal/explain"
 )
 
 // texts collects the text of every label and entry under o.
@@ -61,4 +62,13 @@ func TestShowInBothLanguages(t *testing.T) {
 		d.Hide()
 	}
 	i18n.Use(i18n.English)
+}
+
+// Every kind of error a person can meet has a title of its own, not the catch-all.
+func TestEveryKindHasATitle(t *testing.T) {
+	for k := explain.Input; k <= explain.Archive; k++ {
+		if title(k) == title(explain.Other) {
+			t.Errorf("kind %d is titled %q, as unknown errors are", k, title(k))
+		}
+	}
 }
