@@ -17,6 +17,7 @@ import (
 	"cdrdesk/gui/query"
 	"cdrdesk/gui/results"
 	"cdrdesk/gui/style"
+	"cdrdesk/internal/archive"
 	"cdrdesk/internal/profile"
 )
 
@@ -41,6 +42,12 @@ type Options struct {
 	// KeepAliveEvery is how idle a session may get before a heartbeat; zero = 20
 	// minutes (the PBX forgets a token after 30). Tests shorten it.
 	KeepAliveEvery time.Duration
+	// OpenArchive opens the archive at a location; nil = place.Open.
+	OpenArchive func(ctx context.Context, location string) (archive.Store, error)
+	// DefaultArchive is the archive's location when none is chosen in Settings; empty:
+	// CDRDESK_ARCHIVE, else archive.db in the user's data folder. Tests use a temporary
+	// file.
+	DefaultArchive string
 }
 
 // Window is the main window and the state it shows.
@@ -63,6 +70,8 @@ type Window struct {
 	conn   *connect.Result    // nil while not connected
 	stop   context.CancelFunc // ends the session's keep-alive
 	cancel context.CancelFunc // cancels the running download, if any
+
+	archive *archiveBox // the archive of records (design §6), opened at first use
 
 	// afterBackground, when set by tests, runs after each background step's UI update;
 	// "downloaded" runs on the download's goroutine once it has handed its result back.
@@ -94,6 +103,7 @@ func start(a fyne.App, opts Options, afterBackground func(step string)) *Window 
 	a.SetIcon(style.Icon)
 
 	w := &Window{app: a, opts: opts, afterBackground: afterBackground}
+	w.archive = newArchiveBox(opts, p.String(prefArchive))
 	w.deps = connect.Deps{Store: opts.Store, StartDemo: opts.StartDemo, Now: opts.Now, Timeouts: opts.Timeouts,
 		ProfileChanged: w.profileChanged, OnUI: opts.OnUI}
 	if afterBackground != nil {

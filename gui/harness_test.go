@@ -2,6 +2,7 @@ package gui
 
 import (
 	"bytes"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -103,7 +104,8 @@ func newFixtureWith(t *testing.T, demo bool, su setup) *fixture {
 	}
 	hook := func(step string) { f.steps <- step }
 	f.w = start(a, Options{Store: store, Version: testVersion, Now: clock, Demo: demo, StartDemo: startDemo, Chooser: f.chooser,
-		Documents: func() string { return f.docs }, Background: func(work func()) { work() }, OnUI: f.onUI, KeepAliveEvery: su.keepAlive}, hook)
+		Documents: func() string { return f.docs }, Background: func(work func()) { work() }, OnUI: f.onUI, KeepAliveEvery: su.keepAlive,
+		DefaultArchive: filepath.Join(t.TempDir(), "archive.db")}, hook)
 	t.Cleanup(func() { i18n.Use(i18n.English) })
 	return f
 }

@@ -52,5 +52,6 @@ func (w *Window) quit() {
 		case <-time.After(3 * time.Second):
 		}
 	}
+	_ = w.archive.close() // every commit is whole already: nothing is lost by closing
 	w.win.Close()
 }

@@ -1,0 +1,107 @@
+package gui
+
+import (
+	"context"
+	"os"
+	"sync"
+
+	"cdrdesk/internal/archive"
+	"cdrdesk/internal/archive/place"
+)
+
+// prefArchive is the archive's location chosen in Settings: a file or a postgres://
+// connection string; empty: Options.DefaultArchive. Being a preference, a connection
+// string with a password would be kept in a plain file, so the settings keep the
+// password in the keyring instead (never here).
+const prefArchive = "archive.location"
+
+// archiveBox is the window's archive (design §6). It is opened at its first use, from
+// a background goroutine (opening checks the file), and stays open until the window
+// closes or another location is chosen.
+type archiveBox struct {
+	open func(ctx context.Context, location string) (archive.Store, error)
+	// fallback is the location when none is chosen (Options.DefaultArchive).
+	fallback string
+
+	mu       sync.Mutex
+	location string // as chosen in Settings; "" = fallback
+	store    archive.Store
+}
+
+func newArchiveBox(opts Options, chosen string) *archiveBox {
+	b := &archiveBox{open: opts.OpenArchive, fallback: opts.DefaultArchive, location: chosen}
+	if b.open == nil {
+		b.open = place.Open
+	}
+	return b
+}
+
+// where is the location of the archive in use: the chosen one, else the fallback,
+// else CDRDESK_ARCHIVE, else archive.db in the user's data folder.
+func (b *archiveBox) where() (string, error) {
+	b.mu.Lock()
+	loc := b.location
+	b.mu.Unlock()
+	return b.resolve(loc)
+}
+
+func (b *archiveBox) resolve(loc string) (string, error) {
+	if loc == "" {
+		loc = b.fallback
+	}
+	return place.Choose(loc, os.Getenv)
+}
+
+// get returns the open store, opening it on first use; an archive that cannot be
+// opened is tried again at the next use. Never call it on the UI goroutine.
+func (b *archiveBox) get(ctx context.Context) (archive.Store, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.store != nil {
+		return b.store, nil
+	}
+	loc, err := b.resolve(b.location)
+	if err != nil {
+		return nil, &archive.OpenError{Location: "", Err: err}
+	}
+	s, err := b.open(ctx, loc)
+	if err != nil {
+		return nil, err
+	}
+	b.store = s
+	return s, nil
+}
+
+// move makes the archive at location (chosen in Settings; "" = the default) the one in
+// use: it is opened first, and only once it opened is the old one closed, so a
+// mistyped location leaves the archive as it was. Never call it on the UI goroutine.
+func (b *archiveBox) move(ctx context.Context, location string) error {
+	loc, err := b.resolve(location)
+	if err != nil {
+		return &archive.OpenError{Location: location, Err: err}
+	}
+	s, err := b.open(ctx, loc)
+	if err != nil {
+		return err
+	}
+	b.mu.Lock()
+	old := b.store
+	b.store, b.location = s, location
+	b.mu.Unlock()
+	if old != nil {
+		return old.Close()
+	}
+	return nil
+}
+
+// close closes the store, if open.
+func (b *archiveBox) close() error {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.store == nil {
+		return nil
+	}
+	err := b.store.Close()
+	b.store = nil
+	return err
+}
