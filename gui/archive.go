@@ -15,6 +15,14 @@ import (
 // password in the keyring instead (never here).
 const prefArchive = "archive.location"
 
+// prefSyncOnConnect says whether connecting to a PBX brings its archive up to date
+// (default true; set in Settings).
+const prefSyncOnConnect = "archive.syncOnConnect"
+
+// prefKeepYears is how many years of records the archive keeps; 0 (the default) keeps
+// them forever (set in Settings).
+const prefKeepYears = "archive.keepYears"
+
 // archiveBox is the window's archive (design §6). It is opened at its first use, from
 // a background goroutine (opening checks the file), and stays open until the window
 // closes or another location is chosen.
