@@ -51,7 +51,8 @@ func newHarness(t *testing.T, mod func(*pbxsim.Options)) *harness {
 		t.Fatal(err)
 	}
 	return &harness{t: t, clock: clock, sim: sim, url: run.URL, fp: run.Fingerprint, store: store, secrets: secrets,
-		env: map[string]string{"CDRDESK_PASSWORD": pbxsim.DefaultPassword}}
+		// Downloads are kept in an archive of the test's own, never the user's.
+		env: map[string]string{"CDRDESK_PASSWORD": pbxsim.DefaultPassword, "CDRDESK_ARCHIVE": filepath.Join(t.TempDir(), "archive.db")}}
 }
 
 // run runs a command line and returns its exit status, stdout and stderr.
