@@ -15,8 +15,9 @@ import (
 )
 
 // keepChunk is about how many bytes of rows go into the archive in one commit: big
-// enough that commits cost little, small enough that memory stays flat on a year.
-const keepChunk = 8 << 20
+// enough that commits cost little, small enough that memory stays flat on a year. A
+// variable so that tests cut their small downloads into several chunks.
+var keepChunk = 8 << 20
 
 // keeping keeps what export and report download in the archive (design §6: every
 // record cdrdesk downloads is also kept), beside the download: Write copies the

@@ -105,7 +105,7 @@ func coverable(r archive.Range, now time.Time, held archive.Holding) (archive.Ra
 	switch {
 	case !r.From.After(unsettled) && !r.To.Before(last.To):
 		return r, now, true
-	case r.To.Add(time.Second).Before(unsettled) && !r.To.After(last.To.Add(-Reread)) && !held.Updated.IsZero():
+	case r.To.Add(time.Second).Before(unsettled) && !held.Updated.IsZero():
 		return r, held.Updated, true
 	}
 	return r, now, false
