@@ -17,7 +17,7 @@ import (
 // keepChunk is about how many bytes of rows go into the archive in one commit: big
 // enough that commits cost little, small enough that memory stays flat on a year. A
 // variable so that tests cut their small downloads into several chunks.
-var keepChunk = 8 << 20
+var keepChunk = 2 << 20
 
 // keeping keeps what export and report download in the archive (design §6: every
 // record cdrdesk downloads is also kept), beside the download: Write copies the
@@ -46,7 +46,8 @@ func (o *offlineFlags) keep(ctx context.Context, env Env, conn *connection) *kee
 		return nil
 	}
 	k := &keeping{chunks: make(chan []byte, 1), done: make(chan struct{})}
-	go k.run(ctx, env, o, conn)
+	pbx := archivesync.Job{Name: conn.name, Address: conn.sess.BaseURL(), SN: conn.prof.SN, Now: env.Now()}
+	go k.run(ctx, env, &o.archiveFlag, pbx)
 	return k
 }
 
@@ -69,13 +70,14 @@ func completeRange(q cdrclient.Query, sum cdrclient.Summary) *archive.Range {
 	return &r
 }
 
-// run opens the archive and commits the chunks; after a failure it only lets them go.
-func (k *keeping) run(ctx context.Context, env Env, of *offlineFlags, conn *connection) {
+// run opens the archive and commits the chunks under the PBX of pbx (a Job without
+// its Store); after a failure it only lets them go.
+func (k *keeping) run(ctx context.Context, env Env, af *archiveFlag, pbx archivesync.Job) {
 	defer close(k.done)
-	k.store, k.err = of.archiveFlag.open(ctx, env)
+	k.store, k.err = af.open(ctx, env)
 	if k.err == nil {
-		k.keeper, k.err = archivesync.NewKeeper(ctx, archivesync.Job{Store: k.store, Name: conn.name,
-			Address: conn.sess.BaseURL(), SN: conn.prof.SN, Now: env.Now()})
+		pbx.Store = k.store
+		k.keeper, k.err = archivesync.NewKeeper(ctx, pbx)
 	}
 	for chunk := range k.chunks {
 		if k.err != nil {
