@@ -17,12 +17,28 @@ import (
 // archiveFlag is --archive, the archive's file or database (design §2).
 type archiveFlag struct{ location string }
 
+// archiveOff, as --archive or $CDRDESK_ARCHIVE, keeps a download out of the archive: a
+// script's plain download. A file of that name is ./off.
+const archiveOff = "off"
+
 func (a *archiveFlag) register(fs *flag.FlagSet) {
-	fs.StringVar(&a.location, "archive", "", "the archive: a file, or postgres://… (default $"+place.EnvVar+", else archive.db in your data folder)")
+	fs.StringVar(&a.location, "archive", "", "the archive: a file, or postgres://… (default $"+place.EnvVar+", else archive.db in your data folder); off: export and report keep nothing (a file called off: ./off)")
+}
+
+// off reports whether the archive is switched off (--archive off, else
+// CDRDESK_ARCHIVE=off).
+func (a *archiveFlag) off(env Env) bool {
+	if a.location != "" {
+		return a.location == archiveOff
+	}
+	return env.Getenv(place.EnvVar) == archiveOff
 }
 
 // open opens the chosen archive; a damaged or foreign one is exit status 7.
 func (a *archiveFlag) open(ctx context.Context, env Env) (archive.Store, error) {
+	if a.off(env) {
+		return nil, usagef("the archive is off (--archive off or %s=off), and this command needs it: give the archive's file or postgres://… instead", place.EnvVar)
+	}
 	loc, err := place.Choose(a.location, env.Getenv)
 	if errors.Is(err, place.ErrNoDataFolder) {
 		return nil, usagef("%v", err)

@@ -13,6 +13,7 @@ import (
 
 	"cdrdesk/cdrclient"
 	"cdrdesk/cdrclient/pbxsim"
+	"cdrdesk/internal/archive/place"
 	"cdrdesk/internal/profile"
 )
 
@@ -29,6 +30,9 @@ type harness struct {
 	secrets *profile.MemorySecrets
 	env     map[string]string
 	stdin   string
+	// archive is the archive a test's downloads are kept in when its env chooses
+	// none: the test's own, never the user's.
+	archive string
 }
 
 func newHarness(t *testing.T, mod func(*pbxsim.Options)) *harness {
@@ -51,7 +55,7 @@ func newHarness(t *testing.T, mod func(*pbxsim.Options)) *harness {
 		t.Fatal(err)
 	}
 	return &harness{t: t, clock: clock, sim: sim, url: run.URL, fp: run.Fingerprint, store: store, secrets: secrets,
-		env: map[string]string{"CDRDESK_PASSWORD": pbxsim.DefaultPassword}}
+		env: map[string]string{"CDRDESK_PASSWORD": pbxsim.DefaultPassword}, archive: filepath.Join(t.TempDir(), "archive.db")}
 }
 
 // run runs a command line and returns its exit status, stdout and stderr.
@@ -67,11 +71,19 @@ func (h *harness) run(args ...string) (int, string, string) {
 func (h *harness) envFor(stdout, stderr *bytes.Buffer) Env {
 	return Env{
 		Stdin: strings.NewReader(h.stdin), Stdout: stdout, Stderr: stderr,
-		Getenv:   func(k string) string { return h.env[k] },
+		Getenv:   h.getenv,
 		Now:      h.clockNow,
 		Profiles: func() (*profile.Store, error) { return h.store, nil },
 		Version:  "cdrdesk test",
 	}
+}
+
+// getenv is the test's environment; CDRDESK_ARCHIVE is h.archive unless set.
+func (h *harness) getenv(k string) string {
+	if v, ok := h.env[k]; ok || k != place.EnvVar {
+		return v
+	}
+	return h.archive
 }
 
 // clockNow is the PBX's clock, or the test's "today" for a harness without a simulator.

@@ -55,11 +55,13 @@ func runExport(ctx context.Context, args []string, env Env) int {
 		df.out = reportname.Suggest(conn.name, q, format)
 	}
 	var sum cdrclient.Summary
+	keep := of.keep(ctx, env, conn)
 	err = df.save(ctx, env, func(w io.Writer) (err error) {
-		sum, err = fetchReport(ctx, conn.sess, q, format, w)
+		sum, err = fetchReport(ctx, conn.sess, q, format, w, keep)
 		return err
 	})
 	conn.finish(env, err)
+	keep.finish(ctx, env, conn, err == nil, completeRange(q, sum))
 	if err != nil {
 		return fail(env.Stderr, err)
 	}
@@ -99,15 +101,16 @@ func exportOffline(ctx context.Context, env Env, cf *connFlags, df *downloadFlag
 	return ExitOK
 }
 
-// fetchReport downloads q into w in the given format. The PBX's CSV goes to w as it
-// arrives; the Excel forms are converted row by row, so memory stays flat either way.
-func fetchReport(ctx context.Context, sess *cdrclient.Session, q cdrclient.Query, f report.Format, w io.Writer) (cdrclient.Summary, error) {
+// fetchReport downloads q into w in the given format, and the PBX's CSV into keep too
+// (nil: not). The PBX's CSV goes to w as it arrives; the Excel forms are converted row
+// by row, so memory stays flat either way.
+func fetchReport(ctx context.Context, sess *cdrclient.Session, q cdrclient.Query, f report.Format, w io.Writer, keep *keeping) (cdrclient.Summary, error) {
 	if f == report.CSV {
-		return sess.Fetch(ctx, q, w, nil)
+		return sess.Fetch(ctx, q, alsoInto(w, keep), nil)
 	}
 	rw := report.New(f, w, report.Options{})
 	parser := cdrclient.NewRowParser(rw)
-	sum, err := sess.Fetch(ctx, q, parser, nil)
+	sum, err := sess.Fetch(ctx, q, alsoInto(parser, keep), nil)
 	err = errors.Join(err, parser.Close())
 	if err != nil {
 		return sum, err

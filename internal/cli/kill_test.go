@@ -30,7 +30,17 @@ func TestMain(m *testing.M) {
 			Version:  "cdrdesk test child"}
 		os.Exit(Run(context.Background(), strings.Split(args, "\x1f"), env))
 	}
-	os.Exit(m.Run())
+	// No test reaches the user's own data folder (the default archive), whatever it
+	// forgets to choose.
+	data, err := os.MkdirTemp("", "cdrdesk-cli-test-data-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	os.Setenv("XDG_DATA_HOME", data)
+	code := m.Run()
+	os.RemoveAll(data)
+	os.Exit(code)
 }
 
 // child is a `cdrdesk` process of this test binary running args.

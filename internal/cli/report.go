@@ -92,6 +92,7 @@ func runReport(ctx context.Context, args []string, env Env) int {
 			return fail(env.Stderr, err)
 		}
 		job.sess, job.about.PBX = conn.sess, conn.name
+		job.keep = of.keep(ctx, env, conn)
 	}
 	job.about.Extensions, job.about.From, job.about.To = df.ext, q.Start, q.End
 	if df.out == "" {
@@ -102,6 +103,7 @@ func runReport(ctx context.Context, args []string, env Env) int {
 	err = df.save(ctx, env, func(w io.Writer) error { return job.write(ctx, w) })
 	if conn != nil {
 		conn.finish(env, err)
+		job.keep.finish(ctx, env, conn, err == nil, completeRange(q, job.sum))
 	}
 	if err != nil {
 		return fail(env.Stderr, err)
@@ -115,6 +117,7 @@ func runReport(ctx context.Context, args []string, env Env) int {
 // workbook.
 type reportJob struct {
 	sess      *cdrclient.Session // nil offline
+	keep      *keeping           // keeps the download in the archive; nil offline or off
 	offline   *offlineSource     // nil unless --offline
 	query     cdrclient.Query
 	settings  callreport.Settings
@@ -157,7 +160,7 @@ func (j *reportJob) read(ctx context.Context) (*cdrclient.Table, map[string]stri
 	for _, e := range exts {
 		names[e.Number] = e.Name
 	}
-	if j.sum, err = j.sess.Fetch(ctx, j.query, table, nil); err != nil {
+	if j.sum, err = j.sess.Fetch(ctx, j.query, alsoInto(table, j.keep), nil); err != nil {
 		return nil, nil, err
 	}
 	return table, names, table.Close()

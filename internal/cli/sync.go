@@ -10,7 +10,6 @@ import (
 	"cdrdesk/internal/archive"
 	archivesync "cdrdesk/internal/archive/sync"
 	"cdrdesk/internal/period"
-	"cdrdesk/internal/profile"
 )
 
 func runSync(ctx context.Context, args []string, env Env) int {
@@ -51,11 +50,7 @@ func runSync(ctx context.Context, args []string, env Env) int {
 		SN: conn.prof.SN, Since: from, Now: now, Progress: windowLines(env)}
 	res, err := archivesync.Run(ctx, job)
 	conn.finish(env, err)
-	if res.SN != "" && conn.store != nil {
-		if _, uerr := conn.store.Update(conn.prof.Name, func(p *profile.Profile) { p.SN = res.SN }); uerr != nil {
-			fmt.Fprintln(env.Stderr, "cdrdesk: could not update the saved connection:", uerr)
-		}
-	}
+	rememberSerial(env, conn, res.SN)
 	if err != nil {
 		return fail(env.Stderr, err)
 	}

@@ -27,8 +27,7 @@ func Run(ctx context.Context, job Job) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	k := &keeper{store: job.Store, pbx: archive.PBX{Key: knownKey(job, holdings), Name: job.Name}, address: job.Address, at: now}
-	k.known = k.pbx.Key != job.Address
+	k := newKeeper(job, holdings, now)
 	held, _ := holdingOf(holdings, k.pbx.Key)
 	wins := windows(wanted(startOf(job, held, now), now, held), job.Window)
 	run := &progressRun{report: job.Progress}
