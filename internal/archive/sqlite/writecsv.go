@@ -5,12 +5,11 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"fmt"
 	"io"
 	"slices"
 
-	"cdrdesk/cdrclient"
 	"cdrdesk/internal/archive"
+	"cdrdesk/internal/archive/block"
 )
 
 // WriteCSV writes the records of PBX key in r of the extensions exts (nil: all) as
@@ -76,7 +75,7 @@ type rangeQuery struct {
 const blocksSQL = `FROM block WHERE pbx = ? AND day BETWEEN ? AND ? AND last >= ? AND first <= ?`
 
 func (q *rangeQuery) blockArgs() []any {
-	return []any{q.pbx, dayOf(q.from), dayOf(q.to), q.from, q.to}
+	return []any{q.pbx, block.DayOf(q.from), block.DayOf(q.to), q.from, q.to}
 }
 
 // loadHeaders reads the headers of the range's blocks and latest.
@@ -211,53 +210,17 @@ func (q *rangeQuery) each(ctx context.Context, tx *sql.Tx, fn func(header int64,
 // decode decodes a block and selects its rows.
 func (q *rangeQuery) decode(j *blockJob) {
 	defer close(j.done)
-	d, err := decodeBlock(j.data)
+	d, err := block.Decode(j.data)
 	if err != nil {
-		j.err = fmt.Errorf("day %d: %w", j.day, err)
+		j.err = blockError(j.day, err)
 		return
 	}
-	j.rows, j.err = q.selectRows(j.day, j.header, d)
-}
-
-// selectRows returns the rows of a block in the range and of the extensions.
-func (q *rangeQuery) selectRows(day, header int64, d dayRows) ([]selected, error) {
-	lo, hi := int32(max(q.from-day*secondsPerDay, -1)), int32(min(q.to-day*secondsPerDay, secondsPerDay))
-	i, _ := slices.BinarySearch(d.secs, lo)
-	j, _ := slices.BinarySearch(d.secs, hi+1)
-	var out []selected
-	if q.exts == nil {
-		out = make([]selected, 0, j-i)
-		for k := i; k < j; k++ {
-			out = append(out, selected{d.secs[k], header, d.rows[k]})
-		}
-		return out, nil
-	}
-	t, err := parseRows(q.headerOf[header], d.rows[i:j])
-	if err != nil {
-		return nil, err
-	}
-	for k := i; k < j; k++ {
-		rec := t.Record(k - i)
-		if q.exts[rec.CallFrom()] || q.exts[rec.CallTo()] {
-			out = append(out, selected{d.secs[k], header, d.rows[k]})
+	lo, hi := int32(max(q.from-j.day*block.SecondsPerDay, -1)), int32(min(q.to-j.day*block.SecondsPerDay, block.SecondsPerDay))
+	from, to := d.Span(lo, hi)
+	j.rows = make([]selected, 0, to-from)
+	for k := from; k < to; k++ {
+		if d.Of(k, q.exts) {
+			j.rows = append(j.rows, selected{d.Secs[k], j.header, d.Rows[k]})
 		}
 	}
-	return out, nil
-}
-
-// parseRows reads rows with their header, as the PBX's CSV is read everywhere else,
-// to know each row's parties.
-func parseRows(header []byte, rows [][]byte) (*cdrclient.Table, error) {
-	t := cdrclient.NewTable()
-	t.Write(header)
-	for _, r := range rows {
-		t.Write(r)
-	}
-	if err := t.Close(); err != nil {
-		return nil, err
-	}
-	if t.Len() != len(rows) {
-		return nil, fmt.Errorf("%d rows read as %d records", len(rows), t.Len())
-	}
-	return t, nil
 }
