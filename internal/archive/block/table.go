@@ -2,6 +2,7 @@ package block
 
 import (
 	"bytes"
+	"fmt"
 	"slices"
 	"time"
 
@@ -122,4 +123,32 @@ func pbxSeconds(b []byte) (int64, bool) {
 	}
 	t, ok := cdrclient.ParsePBXTime(string(b))
 	return t.Unix(), ok
+}
+
+// dayText is a day as the PBX writes dates.
+func dayText(day int64) string {
+	return time.Unix(day*SecondsPerDay, 0).UTC().Format(time.DateOnly)
+}
+
+// Columns reads the callfrom and callto of rows with their header, as the PBX's CSV
+// is read everywhere else (for a store's upgrade from blocks, or rows, that lacked
+// them).
+func Columns(header []byte, rows [][]byte) (from, to []string, err error) {
+	t := cdrclient.NewTable()
+	t.Write(header)
+	for _, r := range rows {
+		t.Write(r)
+	}
+	if err := t.Close(); err != nil {
+		return nil, nil, err
+	}
+	if t.Len() != len(rows) {
+		return nil, nil, fmt.Errorf("%w: %d rows read as %d records", ErrDamaged, len(rows), t.Len())
+	}
+	from, to = make([]string, len(rows)), make([]string, len(rows))
+	for i := range rows {
+		rec := t.Record(i)
+		from[i], to[i] = rec.CallFrom(), rec.CallTo()
+	}
+	return from, to, nil
 }

@@ -3,15 +3,12 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"fmt"
 
-	"cdrdesk/cdrclient"
 	"cdrdesk/internal/archive/block"
 )
 
-// blocksV2 re-encodes every block of a version-1 archive as package block does,
-// reading each row's callfrom and callto with its header, as the PBX's CSV is read
-// everywhere else.
+// blocksV2 re-encodes every block of a version-1 archive as package block does, with
+// each row's callfrom and callto read from the row and its header.
 func blocksV2(ctx context.Context, tx *sql.Tx) error {
 	headers := make(map[int64][]byte)
 	rs, err := tx.QueryContext(ctx, "SELECT id, bytes FROM header")
@@ -58,34 +55,14 @@ func blocksV2(ctx context.Context, tx *sql.Tx) error {
 		if err != nil {
 			return blockError(k.day, err)
 		}
-		t, err := parseRows(headers[k.header], rows)
+		from, to, err := block.Columns(headers[k.header], rows)
 		if err != nil {
-			return blockError(k.day, fmt.Errorf("%w: %v", block.ErrDamaged, err))
+			return blockError(k.day, err)
 		}
-		var d block.Day
-		for i, row := range rows {
-			rec := t.Record(i)
-			d.Add(secs[i], row, rec.CallFrom(), rec.CallTo())
-		}
+		d := block.Day{Secs: secs, Rows: rows, From: from, To: to}
 		if _, err := tx.ExecContext(ctx, "UPDATE block SET data = ? WHERE pbx = ? AND day = ? AND header = ?", d.Encode(), k.pbx, k.day, k.header); err != nil {
 			return err
 		}
 	}
 	return nil
-}
-
-// parseRows reads rows with their header, as the PBX's CSV is read everywhere else.
-func parseRows(header []byte, rows [][]byte) (*cdrclient.Table, error) {
-	t := cdrclient.NewTable()
-	t.Write(header)
-	for _, r := range rows {
-		t.Write(r)
-	}
-	if err := t.Close(); err != nil {
-		return nil, err
-	}
-	if t.Len() != len(rows) {
-		return nil, fmt.Errorf("%d rows read as %d records", len(rows), t.Len())
-	}
-	return t, nil
 }

@@ -10,7 +10,6 @@ import (
 	"os"
 	"strings"
 	"sync"
-	"time"
 
 	"modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
@@ -283,9 +282,7 @@ func corrupt(err error) bool {
 }
 
 // blockError says which day's block err is about.
-func blockError(day int64, err error) error {
-	return fmt.Errorf("the block of %s: %w", wallTime(day*block.SecondsPerDay).Format(time.DateOnly), err)
-}
+func blockError(day int64, err error) error { return &block.DayError{Day: day, Err: err} }
 
 // failed wraps a driver's error with what was being done: an *archive.DamagedError
 // when it says the file is damaged, wherever that was found.
