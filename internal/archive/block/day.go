@@ -1,6 +1,7 @@
 package block
 
 import (
+	"bytes"
 	"encoding/binary"
 	"errors"
 	"hash/crc32"
@@ -71,10 +72,14 @@ func (d Day) Encode() []byte {
 	for _, r := range d.Rows {
 		buf = append(buf, r...)
 	}
-	*bp = buf
-	out := make([]byte, headerLen+snappy.MaxEncodedLen(len(buf)))
-	n := len(snappy.Encode(out[headerLen:], buf))
-	out = slices.Clip(out[:headerLen+n])
+	// Compressed into a second buffer of the pool, then copied out at its size: a
+	// new buffer of the largest size would be cleared for nothing each time.
+	sp := payloads.Get().(*[]byte)
+	defer payloads.Put(sp)
+	scratch := slices.Grow((*sp)[:0], headerLen+snappy.MaxEncodedLen(len(buf)))[:headerLen+snappy.MaxEncodedLen(len(buf))]
+	n := len(snappy.Encode(scratch[headerLen:], buf))
+	*bp, *sp = buf, scratch
+	out := bytes.Clone(scratch[:headerLen+n])
 	out[0] = format
 	binary.LittleEndian.PutUint32(out[1:headerLen], crc32.Checksum(out[headerLen:], castagnoli))
 	return out

@@ -14,43 +14,65 @@ type Row struct {
 	From, To string // callfrom and callto
 }
 
-// Fresh returns the rows of in that no block of held holds (nor an earlier row of
-// in), sorted by time, stable: on the same second, in the order received. hash is a
-// 64-bit hash of a row's bytes (maphash with a seed of the commit's).
-func Fresh(hash func([]byte) uint64, held []Day, in []Row) []Row {
-	n := len(in)
-	for _, d := range held {
-		n += d.Len()
+// Fresh returns the rows of in that the day's blocks do not hold (nor an earlier row
+// of in), sorted by time, stable: on the same second, in the order received. own is
+// the block of in's header, others the day's blocks of other headers (a PBX whose
+// header changed that day), compared by hash (a 64-bit hash of a row's bytes, such
+// as maphash with a seed of the commit's), then bytes.
+//
+// Rows of one header with the same bytes have the same timestart: in and own are
+// compared second by second, a few rows each, with no hashing.
+func Fresh(hash func([]byte) uint64, own Day, others []Day, in []Row) []Row {
+	bySec := func(a, b Row) int { return cmp.Compare(a.Sec, b.Sec) }
+	if !slices.IsSortedFunc(in, bySec) { // a PBX sends its rows in time order
+		in = slices.Clone(in)
+		slices.SortStableFunc(in, bySec)
 	}
-	seen := make(map[uint64][]byte, n)
-	var extra map[uint64][][]byte // the second and later rows of one hash: rare
-	known := func(h uint64, r []byte) bool {
-		if o, ok := seen[h]; ok {
-			// The same hash is the same row but for a one-in-2⁶⁴ chance: compare the bytes.
-			if bytes.Equal(o, r) || slices.ContainsFunc(extra[h], func(o []byte) bool { return bytes.Equal(o, r) }) {
-				return true
+	var other map[uint64][][]byte
+	if len(others) > 0 {
+		other = make(map[uint64][][]byte)
+		for _, d := range others {
+			for _, r := range d.Rows {
+				h := hash(r)
+				other[h] = append(other[h], r)
 			}
-			if extra == nil {
-				extra = make(map[uint64][][]byte)
-			}
-			extra[h] = append(extra[h], r)
-			return false
-		}
-		seen[h] = r
-		return false
-	}
-	for _, d := range held {
-		for _, r := range d.Rows {
-			known(hash(r), r)
 		}
 	}
-	var fresh []Row
-	for _, r := range in {
-		if !known(hash(r.Bytes), r.Bytes) {
+	same := func(r []byte) func([]byte) bool { return func(o []byte) bool { return bytes.Equal(o, r) } }
+	var fresh []Row // nil while every row of in so far is fresh: then in is the answer
+	i := 0          // own's first row not before the current second
+	second := 0     // in's first row of the current second
+	for k, r := range in {
+		for i < own.Len() && own.Secs[i] < r.Sec {
+			i++
+		}
+		if in[second].Sec != r.Sec {
+			second = k
+		}
+		j := i
+		for j < own.Len() && own.Secs[j] == r.Sec {
+			j++
+		}
+		held := slices.ContainsFunc(own.Rows[i:j], same(r.Bytes))
+		// An earlier row of in on this second with the same bytes was kept, or was
+		// held already: either way, this one is not new.
+		for e := second; e < k && !held; e++ {
+			held = bytes.Equal(in[e].Bytes, r.Bytes)
+		}
+		// The same hash is the same row but for a one-in-2⁶⁴ chance: compare the bytes.
+		if !held && other != nil {
+			held = slices.ContainsFunc(other[hash(r.Bytes)], same(r.Bytes))
+		}
+		switch {
+		case held && fresh == nil:
+			fresh = append(make([]Row, 0, len(in)), in[:k]...)
+		case !held && fresh != nil:
 			fresh = append(fresh, r)
 		}
 	}
-	slices.SortStableFunc(fresh, func(a, b Row) int { return cmp.Compare(a.Sec, b.Sec) })
+	if fresh == nil {
+		return in
+	}
 	return fresh
 }
 

@@ -9,23 +9,47 @@ import (
 
 // TestFreshCompareBytes: rows are told apart by their bytes, not by their hash alone.
 // With every hash equal (a collision on each row), a row is still dropped only when
-// the same bytes are held, and kept when only its hash is.
+// the same bytes are held, in the block of its header or of another, and kept when
+// only its hash is. A row sent twice in one batch is kept once.
 func TestFreshCompareBytes(t *testing.T) {
 	row := func(i int) []byte { return fmt.Appendf(nil, "1709251200.%d,2024-03-01 00:00:00,1000,1001\r\n", i) }
-	held := []Day{{Secs: []int32{0, 0}, Rows: [][]byte{row(1), row(2)}, From: []string{"1000", "1000"}, To: []string{"1001", "1001"}}}
+	held := Day{Secs: []int32{0, 0}, Rows: [][]byte{row(1), row(2)}, From: []string{"1000", "1000"}, To: []string{"1001", "1001"}}
 	in := []Row{{Bytes: row(2)}, {Bytes: row(3)}, {Bytes: row(1)}, {Bytes: row(4)}, {Bytes: row(3)}}
 	seed := maphash.MakeSeed()
 	for name, hash := range map[string]func([]byte) uint64{
 		"colliding": func([]byte) uint64 { return 7 },
 		"maphash":   func(b []byte) uint64 { return maphash.Bytes(seed, b) },
 	} {
-		var got [][]byte
-		for _, r := range Fresh(hash, held, in) {
-			got = append(got, r.Bytes)
+		for where, fresh := range map[string][]Row{
+			"own block":        Fresh(hash, held, nil, in),
+			"another header's": Fresh(hash, Day{}, []Day{held}, in),
+			"both":             Fresh(hash, held, []Day{held}, in),
+		} {
+			var got [][]byte
+			for _, r := range fresh {
+				got = append(got, r.Bytes)
+			}
+			if want := [][]byte{row(3), row(4)}; !slices.EqualFunc(got, want, slices.Equal) {
+				t.Errorf("%s, held in the %s: fresh rows %q, want %q", name, where, got, want)
+			}
 		}
-		if want := [][]byte{row(3), row(4)}; !slices.EqualFunc(got, want, slices.Equal) {
-			t.Errorf("%s: fresh rows %q, want %q", name, got, want)
-		}
+	}
+}
+
+// TestFreshBySecond: rows come out sorted by second, stable; a row held on another
+// second of the own block (a different row) does not hide one of the same bytes.
+func TestFreshBySecond(t *testing.T) {
+	var own Day
+	own.Add(3, []byte("a\n"), "", "")
+	own.Add(5, []byte("b\n"), "", "")
+	in := []Row{{Sec: 5, Bytes: []byte("c\n")}, {Sec: 1, Bytes: []byte("d\n")}, {Sec: 5, Bytes: []byte("b\n")},
+		{Sec: 4, Bytes: []byte("a\n")}, {Sec: 5, Bytes: []byte("e\n")}, {Sec: 1, Bytes: []byte("d\n")}}
+	var got []string
+	for _, r := range Fresh(func([]byte) uint64 { return 0 }, own, nil, in) {
+		got = append(got, fmt.Sprintf("%d %s", r.Sec, r.Bytes[:1]))
+	}
+	if want := []string{"1 d", "4 a", "5 c", "5 e"}; !slices.Equal(got, want) {
+		t.Errorf("fresh %q, want %q", got, want)
 	}
 }
 

@@ -44,7 +44,18 @@ func FromTable(t *cdrclient.Table) (header []byte, days map[int64][]Row) {
 		ends[2*i+1] = len(buf)
 	}
 	all := string(buf)
-	days = make(map[int64][]Row)
+	// Each day's rows in a slice of its own size: appending a million rows would
+	// copy and clear them several times over.
+	count := make(map[int64]int)
+	for _, ts := range tss {
+		if ts != noTime {
+			count[DayOf(ts)]++
+		}
+	}
+	days = make(map[int64][]Row, len(count))
+	for day, n := range count {
+		days[day] = make([]Row, 0, n)
+	}
 	start := 0
 	for i, ts := range tss {
 		from, to := all[start:ends[2*i]], all[ends[2*i]:ends[2*i+1]]

@@ -99,15 +99,16 @@ func mergeDays(ctx context.Context, tx pgx.Tx, pbx, head int32, days map[int64][
 	hash := func(b []byte) uint64 { return maphash.Bytes(seed, b) }
 	added := 0
 	for _, day := range order {
-		var all []block.Day
 		var own block.Day
+		var others []block.Day
 		for _, b := range held[day] {
-			all = append(all, b.rows)
 			if b.header == int64(head) {
 				own = b.rows
+			} else {
+				others = append(others, b.rows)
 			}
 		}
-		fresh := block.Fresh(hash, all, days[day])
+		fresh := block.Fresh(hash, own, others, days[day])
 		if len(fresh) == 0 {
 			continue
 		}

@@ -60,15 +60,20 @@ func commitTx(ctx context.Context, tx *sql.Tx, b archive.Batch, header []byte, d
 			if err != nil {
 				return 0, err
 			}
-			held := make([]block.Day, len(blocks))
-			for i, b := range blocks {
-				held[i] = b.rows
+			var own block.Day
+			var others []block.Day
+			for _, b := range blocks {
+				if b.header == hdr {
+					own = b.rows
+				} else {
+					others = append(others, b.rows)
+				}
 			}
-			fresh := block.Fresh(hash, held, days[day])
+			fresh := block.Fresh(hash, own, others, days[day])
 			if len(fresh) == 0 {
 				continue
 			}
-			enc.add(day, block.Merge(ownBlock(blocks, hdr), fresh))
+			enc.add(day, block.Merge(own, fresh))
 			added += len(fresh)
 		}
 		for _, e := range enc.wait() {
@@ -95,16 +100,6 @@ func upsertHeader(ctx context.Context, tx *sql.Tx, pbx int64, header []byte) (in
 	}
 	_, err = tx.ExecContext(ctx, "UPDATE pbx SET header = ? WHERE id = ?", id, pbx)
 	return id, err
-}
-
-// ownBlock returns the rows of the day's block of header hdr (none if it has none).
-func ownBlock(blocks []storedBlock, hdr int64) block.Day {
-	for _, b := range blocks {
-		if b.header == hdr {
-			return b.rows
-		}
-	}
-	return block.Day{}
 }
 
 // A storedBlock is a block as loaded.
