@@ -42,8 +42,8 @@ func TestEncodeDecode(t *testing.T) {
 }
 
 // TestDecodeDamaged: a block with any byte changed, or cut, is ErrDamaged, never rows
-// read wrong. Without the checksum, a changed byte in a stored DEFLATE block (the
-// raw rows) could decode into other rows.
+// read wrong. Without the checksum, a changed byte among Snappy's literals (the raw
+// rows) would decode into other rows.
 func TestDecodeDamaged(t *testing.T) {
 	good := sample().Encode()
 	for _, tt := range []struct {

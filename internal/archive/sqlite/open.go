@@ -97,8 +97,8 @@ func (s *Store) prepare(ctx context.Context) error {
 		return err
 	}
 	if version == 0 {
-		// A new file: larger pages than SQLite's 4 KiB hold a block in fewer pages
-		// and make the record table's tree shallower. Only possible before WAL.
+		// A new file: pages larger than SQLite's 4 KiB hold a block in fewer of
+		// them. Only possible before WAL.
 		if _, err := s.db.ExecContext(ctx, fmt.Sprintf("PRAGMA page_size = %d", pageSize)); err != nil {
 			return s.damaged(err)
 		}
