@@ -61,9 +61,9 @@
 // opening a large archive reads little of it. A block is checked (its CRC-32C) when
 // it is read; SQLite's own SQLITE_CORRUPT or SQLITE_NOTADB, from any statement, is
 // an *archive.DamagedError too. Before a Store's first write (a commit, a deletion)
-// the whole file is checked in the write's transaction: PRAGMA quick_check and every
-// block's checksum. That cost, reading the file once, is paid by a sync or an import,
-// never by a read. So a file that is not SQLite or is damaged is an
+// the whole file is checked, in a read transaction that keeps no other process
+// waiting: PRAGMA quick_check and every block's checksum. That cost, reading the file
+// once, is paid by a sync or an import, never by a read. So a file that is not SQLite or is damaged is an
 // *archive.DamagedError (at Open, or when the damage is first read), another
 // program's SQLite file is one with Foreign set, an archive of a newer cdrdesk is an
 // *archive.NewerError, and a file refused is never written to.

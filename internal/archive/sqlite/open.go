@@ -25,7 +25,7 @@ type Store struct {
 	path string
 
 	mu      sync.Mutex
-	checked bool // the whole file passed PRAGMA quick_check before this Store's first write
+	checked bool // the whole file passed fullCheck before this Store's first write
 }
 
 var _ archive.Store = (*Store)(nil)
@@ -172,27 +172,36 @@ func (s *Store) check(ctx context.Context) (int, error) {
 	return version, nil
 }
 
-// beginWrite starts a write transaction (BEGIN IMMEDIATE, see Open's DSN). The first
-// of a Store checks the whole file first (PRAGMA quick_check), in the transaction, so
-// that a damage Open's cheap checks and the blocks' checksums have not met is found
-// before anything is written to the file. Its cost (reading the file once) is paid
-// by a write, a sync or an import, never by a read.
+// beginWrite starts a write transaction (BEGIN IMMEDIATE, see Open's DSN). Before the
+// first of a Store, the whole file is checked (fullCheck), so that a damage Open's
+// cheap checks and the blocks' checksums have not met is found before anything is
+// written to the file. The check reads the file once, in a read transaction, so
+// other processes keep writing meanwhile; that cost is paid by a write (a sync, an
+// import), never by a read.
 func (s *Store) beginWrite(ctx context.Context) (*sql.Tx, error) {
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
+	if err := s.checkOnce(ctx); err != nil {
 		return nil, err
 	}
+	return s.db.BeginTx(ctx, nil)
+}
+
+// checkOnce runs fullCheck the first time it is called, and again after a failure.
+func (s *Store) checkOnce(ctx context.Context) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.checked {
-		return tx, nil
+		return nil
 	}
+	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true}) // a plain BEGIN: it waits for no writer
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
 	if err := s.fullCheck(ctx, tx); err != nil {
-		tx.Rollback()
-		return nil, err
+		return err
 	}
 	s.checked = true
-	return tx, nil
+	return nil
 }
 
 // fullCheck runs PRAGMA quick_check in tx, which checks SQLite's structure, and
