@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"hash/maphash"
 	"maps"
 	"slices"
@@ -55,11 +56,14 @@ func commitTx(ctx context.Context, tx *sql.Tx, b archive.Batch, header []byte, d
 		defer enc.stop()
 		seed := maphash.MakeSeed()
 		hash := func(b []byte) uint64 { return maphash.Bytes(seed, b) }
-		for _, day := range slices.Sorted(maps.Keys(days)) {
-			blocks, err := loadDay(ctx, tx, pbx, day)
-			if err != nil {
-				return 0, err
-			}
+		order := slices.Sorted(maps.Keys(days))
+		// The days' blocks in one query, not a query a day.
+		held, err := loadDays(ctx, tx, pbx, order)
+		if err != nil {
+			return 0, err
+		}
+		for _, day := range order {
+			blocks := held[day]
 			var own block.Day
 			var others []block.Day
 			for _, b := range blocks {
@@ -110,22 +114,31 @@ type storedBlock struct {
 
 // loadDay decodes the blocks of a PBX-day, by header.
 func loadDay(ctx context.Context, tx *sql.Tx, pbx, day int64) ([]storedBlock, error) {
-	rs, err := tx.QueryContext(ctx, "SELECT header, data FROM block WHERE pbx = ? AND day = ? ORDER BY header", pbx, day)
+	held, err := loadDays(ctx, tx, pbx, []int64{day})
+	return held[day], err
+}
+
+// loadDays decodes the blocks of the PBX's days, by day, each day's by header.
+func loadDays(ctx context.Context, tx *sql.Tx, pbx int64, days []int64) (map[int64][]storedBlock, error) {
+	list, _ := json.Marshal(days) // a list of integers cannot fail
+	rs, err := tx.QueryContext(ctx, `SELECT day, header, data FROM block
+		WHERE pbx = ? AND day IN (SELECT value FROM json_each(?)) ORDER BY day, header`, pbx, string(list))
 	if err != nil {
 		return nil, err
 	}
 	defer rs.Close()
-	var out []storedBlock
+	out := make(map[int64][]storedBlock)
 	for rs.Next() {
 		var b storedBlock
+		var day int64
 		var data []byte
-		if err := rs.Scan(&b.header, &data); err != nil {
+		if err := rs.Scan(&day, &b.header, &data); err != nil {
 			return nil, err
 		}
 		if b.rows, err = block.Decode(data); err != nil {
 			return nil, blockError(day, err)
 		}
-		out = append(out, b)
+		out[day] = append(out[day], b)
 	}
 	return out, rs.Err()
 }
