@@ -42,22 +42,42 @@ func Fresh(hash func([]byte) uint64, own Day, others []Day, in []Row) []Row {
 	var fresh []Row // nil while every row of in so far is fresh: then in is the answer
 	i := 0          // own's first row not before the current second
 	second := 0     // in's first row of the current second
+	// many holds the rows of a second that has more than a few (a file whose rows
+	// all say the same time), by hash, so that it costs no comparison of each pair.
+	var many map[uint64][][]byte
 	for k, r := range in {
 		for i < own.Len() && own.Secs[i] < r.Sec {
 			i++
 		}
 		if in[second].Sec != r.Sec {
-			second = k
+			second, many = k, nil
 		}
 		j := i
 		for j < own.Len() && own.Secs[j] == r.Sec {
 			j++
 		}
-		held := slices.ContainsFunc(own.Rows[i:j], same(r.Bytes))
-		// An earlier row of in on this second with the same bytes was kept, or was
-		// held already: either way, this one is not new.
-		for e := second; e < k && !held; e++ {
-			held = bytes.Equal(in[e].Bytes, r.Bytes)
+		if many == nil && j-i+k-second > manyPerSecond {
+			many = make(map[uint64][][]byte)
+			for _, o := range own.Rows[i:j] {
+				many[hash(o)] = append(many[hash(o)], o)
+			}
+			for _, o := range in[second:k] {
+				many[hash(o.Bytes)] = append(many[hash(o.Bytes)], o.Bytes)
+			}
+		}
+		var held bool
+		if many != nil {
+			h := hash(r.Bytes)
+			if held = slices.ContainsFunc(many[h], same(r.Bytes)); !held {
+				many[h] = append(many[h], r.Bytes)
+			}
+		} else {
+			held = slices.ContainsFunc(own.Rows[i:j], same(r.Bytes))
+			// An earlier row of in on this second with the same bytes was kept, or
+			// was held already: either way, this one is not new.
+			for e := second; e < k && !held; e++ {
+				held = bytes.Equal(in[e].Bytes, r.Bytes)
+			}
 		}
 		// The same hash is the same row but for a one-in-2⁶⁴ chance: compare the bytes.
 		if !held && other != nil {
@@ -75,6 +95,10 @@ func Fresh(hash func([]byte) uint64, own Day, others []Day, in []Row) []Row {
 	}
 	return fresh
 }
+
+// manyPerSecond is how many rows of one second are compared pair by pair; past it,
+// by hash.
+const manyPerSecond = 32
 
 // Merge merges fresh (of held's day, sorted by time) into held (sorted): on the same
 // second the rows held come first, as they were received first.

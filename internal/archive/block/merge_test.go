@@ -69,3 +69,36 @@ func TestMerge(t *testing.T) {
 		t.Errorf("merged %q, want %q", rows, want)
 	}
 }
+
+// TestFreshManyOnOneSecond: a file whose rows all say the same second (10,000 here,
+// some twice, some held) keeps each row once, in the order received, without
+// comparing every pair.
+func TestFreshManyOnOneSecond(t *testing.T) {
+	row := func(i int) []byte { return fmt.Appendf(nil, "%d,2024-03-01 00:00:00,1000,1001\r\n", i) }
+	var own Day
+	for i := 0; i < 10000; i += 3 {
+		own.Add(7, row(i), "1000", "1001")
+	}
+	var in []Row
+	for i := range 10000 {
+		in = append(in, Row{Sec: 7, Bytes: row(i)})
+		if i%5 == 0 {
+			in = append(in, Row{Sec: 7, Bytes: row(i)})
+		}
+	}
+	seed := maphash.MakeSeed()
+	fresh := Fresh(func(b []byte) uint64 { return maphash.Bytes(seed, b) }, own, nil, in)
+	var want [][]byte
+	for i := range 10000 {
+		if i%3 != 0 {
+			want = append(want, row(i))
+		}
+	}
+	var got [][]byte
+	for _, r := range fresh {
+		got = append(got, r.Bytes)
+	}
+	if !slices.EqualFunc(got, want, slices.Equal) {
+		t.Errorf("%d fresh rows, want %d", len(got), len(want))
+	}
+}
