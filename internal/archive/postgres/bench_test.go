@@ -82,7 +82,7 @@ func busyYearStore(b *testing.B) *Store {
 			b.Fatal(err)
 		}
 		commitYear(b, s)
-		if _, err := s.pool.Exec(context.Background(), "VACUUM ANALYZE cdrdesk_record"); err != nil {
+		if _, err := s.pool.Exec(context.Background(), "VACUUM ANALYZE cdrdesk_block"); err != nil {
 			b.Fatal(err)
 		}
 		yearStore = s

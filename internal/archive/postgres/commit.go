@@ -1,21 +1,18 @@
 package postgres
 
 import (
-	"bytes"
 	"context"
 	"fmt"
-	"strings"
+	"hash/maphash"
+	"maps"
+	"slices"
 	"time"
-	"unicode/utf8"
 
 	"github.com/jackc/pgx/v5"
 
-	"cdrdesk/cdrclient"
 	"cdrdesk/internal/archive"
+	"cdrdesk/internal/archive/block"
 )
-
-// stageColumns are the columns of the temporary table a Commit copies its rows into.
-var stageColumns = []string{"ord", "timestart", "callid", "callfrom", "callto", "status", "type", "raw"}
 
 // Commit adds b in one transaction: its new rows and its coverage, or nothing. See
 // archive.Store.
@@ -23,66 +20,36 @@ func (s *Store) Commit(ctx context.Context, b archive.Batch) (added int, err err
 	if b.PBX.Key == "" {
 		return 0, fmt.Errorf("archive %s: a batch without a PBX key", s.loc)
 	}
-	t := b.Table
-	if t == nil {
-		t = cdrclient.NewTable()
-		t.Close()
-	}
-	var header bytes.Buffer
-	if _, err := t.WriteRowsTo(&header, nil); err != nil {
-		return 0, err
+	var header []byte
+	var days map[int64][]block.Row
+	if b.Table != nil {
+		header, days = block.FromTable(b.Table) // before the transaction and its lock
 	}
 	err = s.inTransaction(ctx, func(tx pgx.Tx) error {
-		// The rows go to the server before the PBX's lock is taken: another
-		// process's commit of the same PBX waits only for the insert itself.
-		if t.Len() > 0 {
-			if _, err := tx.Exec(ctx, `CREATE TEMPORARY TABLE cdrdesk_stage (
-				ord integer, timestart timestamp, callid text, callfrom text, callto text,
-				status text, type text, raw bytea) ON COMMIT DROP`); err != nil {
-				return err
-			}
-			if _, err := tx.CopyFrom(ctx, pgx.Identifier{"cdrdesk_stage"}, stageColumns, newStageRows(t, header.Bytes())); err != nil {
-				return err
-			}
-		}
 		s.stepDone("staged")
 		if _, err := tx.Exec(ctx, "SELECT pg_advisory_xact_lock($1, hashtext($2))", lockPBX, b.PBX.Key); err != nil {
 			return err
 		}
 		var pbx int32
-		var seq int64
 		err := tx.QueryRow(ctx, `INSERT INTO cdrdesk_pbx (key, name) VALUES ($1, $2)
 			ON CONFLICT (key) DO UPDATE SET name = EXCLUDED.name
-			RETURNING id, next_seq`, b.PBX.Key, b.PBX.Name).Scan(&pbx, &seq)
+			RETURNING id`, b.PBX.Key, b.PBX.Name).Scan(&pbx)
 		if err != nil {
 			return err
 		}
 		s.stepDone("locked")
-		if header.Len() > 0 {
+		if len(header) > 0 {
 			var head int32
 			// DO UPDATE, not DO NOTHING, so that the header's id is returned when
 			// it is already held.
 			err := tx.QueryRow(ctx, `INSERT INTO cdrdesk_header (pbx, raw) VALUES ($1, $2)
 				ON CONFLICT (pbx, raw) DO UPDATE SET raw = EXCLUDED.raw RETURNING id`,
-				pbx, header.Bytes()).Scan(&head)
+				pbx, header).Scan(&head)
 			if err != nil {
 				return err
 			}
-			if t.Len() > 0 {
-				// seq orders the rows of one second as they were received; it comes
-				// from ord, so the insert needs no ORDER BY (which costs half its time).
-				tag, err := tx.Exec(ctx, `INSERT INTO cdrdesk_record
-					(pbx, header, seq, timestart, callid, callfrom, callto, status, type, raw)
-					SELECT $1, $2, $3 + ord, timestart, callid, callfrom, callto, status, type, raw
-					FROM cdrdesk_stage
-					ON CONFLICT (pbx, sha256(raw)) DO NOTHING`, pbx, head, seq)
-				if err != nil {
-					return err
-				}
-				added = int(tag.RowsAffected())
-				if _, err := tx.Exec(ctx, "UPDATE cdrdesk_pbx SET next_seq = next_seq + $2 WHERE id = $1", pbx, t.Len()); err != nil {
-					return err
-				}
+			if added, err = mergeDays(ctx, tx, pbx, head, days); err != nil {
+				return err
 			}
 		}
 		s.stepDone("inserted")
@@ -95,10 +62,111 @@ func (s *Store) Commit(ctx context.Context, b archive.Batch) (added int, err err
 		return nil
 	})
 	if err != nil {
-		return 0, fmt.Errorf("archive %s: keep the records of %s: %w", s.loc, b.PBX.Key, err)
+		return 0, s.failed("keep the records of "+b.PBX.Key, err)
 	}
 	return added, nil
 }
+
+// mergeDays merges the rows of days into the PBX's blocks of header head, holding the
+// PBX's lock: it reads the blocks of those days, drops the rows they hold, and
+// writes back the blocks that gained rows. Blocks are compressed on another goroutine
+// while this one merges the next days.
+func mergeDays(ctx context.Context, tx pgx.Tx, pbx, head int32, days map[int64][]block.Row) (int, error) {
+	if len(days) == 0 {
+		return 0, nil
+	}
+	order := slices.Sorted(maps.Keys(days))
+	held, err := loadDays(ctx, tx, pbx, order)
+	if err != nil {
+		return 0, err
+	}
+	type encoded struct {
+		day  int64
+		rows block.Day
+		data []byte
+	}
+	in := make(chan encoded, 64)
+	out := make(chan []encoded, 1)
+	go func() {
+		var all []encoded
+		for e := range in {
+			e.data = e.rows.Encode()
+			all = append(all, e)
+		}
+		out <- all
+	}()
+	seed := maphash.MakeSeed()
+	hash := func(b []byte) uint64 { return maphash.Bytes(seed, b) }
+	added := 0
+	for _, day := range order {
+		var own block.Day
+		var others []block.Day
+		for _, b := range held[day] {
+			if b.header == int64(head) {
+				own = b.rows
+			} else {
+				others = append(others, b.rows)
+			}
+		}
+		fresh := block.Fresh(hash, own, others, days[day])
+		if len(fresh) == 0 {
+			continue
+		}
+		in <- encoded{day: day, rows: block.Merge(own, fresh)}
+		added += len(fresh)
+	}
+	close(in)
+	blocks := <-out
+	if len(blocks) == 0 {
+		return 0, nil
+	}
+	var batch pgx.Batch
+	for _, e := range blocks {
+		first := wallTime(e.day*block.SecondsPerDay + int64(e.rows.Secs[0]))
+		last := wallTime(e.day*block.SecondsPerDay + int64(e.rows.Secs[e.rows.Len()-1]))
+		batch.Queue(`INSERT INTO cdrdesk_block (pbx, day, header, rows, first, last, data)
+			VALUES ($1, $2, $3, $4, $5, $6, $7)
+			ON CONFLICT (pbx, day, header) DO UPDATE
+			SET rows = EXCLUDED.rows, first = EXCLUDED.first, last = EXCLUDED.last, data = EXCLUDED.data`,
+			pbx, e.day, head, e.rows.Len(), first, last, e.data)
+	}
+	if err := tx.SendBatch(ctx, &batch).Close(); err != nil {
+		return 0, err
+	}
+	return added, nil
+}
+
+// A storedBlock is a block as loaded.
+type storedBlock struct {
+	header int64
+	rows   block.Day
+}
+
+// loadDays decodes the PBX's blocks of days, by day, each day's by header.
+func loadDays(ctx context.Context, q querier, pbx int32, days []int64) (map[int64][]storedBlock, error) {
+	rows, err := q.Query(ctx, `SELECT day, header, data FROM cdrdesk_block
+		WHERE pbx = $1 AND day = ANY($2) ORDER BY day, header`, pbx, days)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[int64][]storedBlock)
+	var day, header int64
+	var data []byte
+	_, err = pgx.ForEachRow(rows, []any{&day, &header, &data}, func() error {
+		d, err := block.Decode(data)
+		if err != nil {
+			return &block.DayError{Day: day, Err: err}
+		}
+		out[day] = append(out[day], storedBlock{header: header, rows: d})
+		data = nil
+		return nil
+	})
+	return out, err
+}
+
+// wallTime is wall-clock seconds as a time in UTC, as cdrclient.ParsePBXTime gives
+// times and a timestamp column holds them.
+func wallTime(s int64) time.Time { return time.Unix(s, 0).UTC() }
 
 // inTransaction runs body in a transaction and commits it, unless body or ctx says
 // no first. The COMMIT itself is not cancelled: a cancel that arrived while the server
@@ -155,79 +223,4 @@ func setCoverage(ctx context.Context, tx pgx.Tx, pbx int32, ranges []archive.Ran
 		}
 	}
 	return nil
-}
-
-// stageRows feeds a Table's rows to COPY: the raw bytes (with a line ending: a last
-// row without one gets the header's, as Table.WriteRowsTo writes it) and the columns
-// reports and filters need, decoded.
-type stageRows struct {
-	t    *cdrclient.Table
-	eol  []byte
-	row  int
-	cols []int
-	buf  []byte
-	ends []int
-	vals []any
-}
-
-func newStageRows(t *cdrclient.Table, header []byte) *stageRows {
-	eol := []byte("\r\n")
-	if bytes.HasSuffix(header, []byte("\n")) && !bytes.HasSuffix(header, eol) {
-		eol = eol[1:]
-	}
-	cols := []int{t.Column("timestart"), t.Column("callid"), t.Column("callfrom"), t.Column("callto"), t.Column("status"), t.Column("type")}
-	return &stageRows{t: t, eol: eol, row: -1, cols: cols, ends: make([]int, len(cols)), vals: make([]any, len(stageColumns))}
-}
-
-func (r *stageRows) Next() bool {
-	r.row++
-	return r.row < r.t.Len()
-}
-
-func (r *stageRows) Values() ([]any, error) {
-	r.buf = r.t.AppendFields(r.buf[:0], r.ends, r.row, r.cols)
-	field := func(i int) string {
-		from := 0
-		if i > 0 {
-			from = r.ends[i-1]
-		}
-		return textValue(r.buf[from:r.ends[i]])
-	}
-	r.vals[0] = int32(r.row)
-	if ts, ok := cdrclient.ParsePBXTime(field(0)); ok {
-		r.vals[1] = ts
-	} else {
-		r.vals[1] = nil // kept, but in no range
-	}
-	for i := 1; i < len(r.cols); i++ {
-		r.vals[i+1] = field(i)
-	}
-	r.vals[7] = withLineEnd(r.t.RawRow(r.row), r.eol)
-	return r.vals, nil
-}
-
-func (r *stageRows) Err() error { return nil }
-
-// withLineEnd returns row ending in "\n": as it is, or completed with eol.
-func withLineEnd(row, eol []byte) []byte {
-	switch {
-	case bytes.HasSuffix(row, []byte("\n")):
-		return row
-	case bytes.HasSuffix(row, []byte("\r")):
-		return append(row[:len(row):len(row)], '\n')
-	}
-	return append(row[:len(row):len(row)], eol...)
-}
-
-// textValue is a decoded field as PostgreSQL text can hold it: a byte that is not
-// UTF-8 becomes U+FFFD and NUL is dropped (the raw row keeps both).
-func textValue(b []byte) string {
-	s := string(b)
-	if !utf8.ValidString(s) {
-		s = strings.ToValidUTF8(s, "\uFFFD")
-	}
-	if strings.IndexByte(s, 0) >= 0 {
-		s = strings.ReplaceAll(s, "\x00", "")
-	}
-	return s
 }

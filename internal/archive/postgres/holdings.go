@@ -8,6 +8,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"cdrdesk/internal/archive"
+	"cdrdesk/internal/archive/block"
 )
 
 // Holdings lists what the archive keeps, per PBX, by key. Bytes is the PBX's share
@@ -27,14 +28,14 @@ func (s *Store) holdings(ctx context.Context) ([]archive.Holding, error) {
 	}
 	defer tx.Rollback(context.WithoutCancel(ctx))
 	var total int64
-	err = tx.QueryRow(ctx, `SELECT pg_total_relation_size('cdrdesk_record')
+	err = tx.QueryRow(ctx, `SELECT pg_total_relation_size('cdrdesk_block')
 		+ pg_total_relation_size('cdrdesk_header') + pg_total_relation_size('cdrdesk_coverage')`).Scan(&total)
 	if err != nil {
 		return nil, err
 	}
 	rows, err := tx.Query(ctx, `SELECT p.id, p.key, p.name, p.updated, r.n, r.first, r.last
-		FROM cdrdesk_pbx p, LATERAL (SELECT count(*), min(timestart), max(timestart)
-			FROM cdrdesk_record WHERE pbx = p.id) r(n, first, last)
+		FROM cdrdesk_pbx p, LATERAL (SELECT coalesce(sum(rows), 0), min(first), max(last)
+			FROM cdrdesk_block WHERE pbx = p.id) r(n, first, last)
 		ORDER BY p.key`)
 	if err != nil {
 		return nil, err
@@ -83,10 +84,7 @@ func (s *Store) Forget(ctx context.Context, key string) error {
 		if err != nil || !ok {
 			return err
 		}
-		if _, err := tx.Exec(ctx, "DELETE FROM cdrdesk_record WHERE pbx = $1", pbx); err != nil {
-			return err
-		}
-		// Headers and coverage go with the PBX (ON DELETE CASCADE).
+		// Blocks, headers and coverage go with the PBX (ON DELETE CASCADE).
 		_, err = tx.Exec(ctx, "DELETE FROM cdrdesk_pbx WHERE id = $1", pbx)
 		return err
 	})
@@ -97,7 +95,7 @@ func (s *Store) Forget(ctx context.Context, key string) error {
 }
 
 // DeleteBefore deletes the records of PBX key that started before t, and the
-// coverage before t. Records whose timestart could not be read are kept.
+// coverage before t.
 func (s *Store) DeleteBefore(ctx context.Context, key string, t time.Time) (int, error) {
 	var deleted int
 	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
@@ -105,11 +103,9 @@ func (s *Store) DeleteBefore(ctx context.Context, key string, t time.Time) (int,
 		if err != nil || !ok {
 			return err
 		}
-		tag, err := tx.Exec(ctx, "DELETE FROM cdrdesk_record WHERE pbx = $1 AND timestart < $2", pbx, t)
-		if err != nil {
+		if deleted, err = deleteBlocksBefore(ctx, tx, pbx, wallSeconds(t)); err != nil {
 			return err
 		}
-		deleted = int(tag.RowsAffected())
 		have, err := coverage(ctx, tx, pbx)
 		if err != nil {
 			return err
@@ -117,7 +113,7 @@ func (s *Store) DeleteBefore(ctx context.Context, key string, t time.Time) (int,
 		return setCoverage(ctx, tx, pbx, cutBefore(have, t))
 	})
 	if err != nil {
-		return 0, fmt.Errorf("archive %s: delete the records of %s before %s: %w", s.loc, key, t.Format(time.DateTime), err)
+		return 0, s.failed(fmt.Sprintf("delete the records of %s before %s", key, t.Format(time.DateTime)), err)
 	}
 	return deleted, nil
 }
@@ -133,4 +129,39 @@ func lockPBXRow(ctx context.Context, tx pgx.Tx, key string) (id int32, ok bool, 
 		return 0, false, nil
 	}
 	return id, err == nil, err
+}
+
+// deleteBlocksBefore drops the PBX's blocks of days before cut's and cuts that day's;
+// it returns how many rows went.
+func deleteBlocksBefore(ctx context.Context, tx pgx.Tx, pbx int32, cut int64) (int, error) {
+	day := block.DayOf(cut)
+	var n int
+	err := tx.QueryRow(ctx, `WITH gone AS (DELETE FROM cdrdesk_block WHERE pbx = $1 AND day < $2 RETURNING rows)
+		SELECT coalesce(sum(rows), 0) FROM gone`, pbx, day).Scan(&n)
+	if err != nil {
+		return 0, err
+	}
+	held, err := loadDays(ctx, tx, pbx, []int64{day})
+	if err != nil {
+		return 0, err
+	}
+	for _, b := range held[day] {
+		kept := b.rows.Keep(func(k int) bool { return day*block.SecondsPerDay+int64(b.rows.Secs[k]) >= cut })
+		if kept.Len() == b.rows.Len() {
+			continue
+		}
+		n += b.rows.Len() - kept.Len()
+		if kept.Len() == 0 {
+			_, err = tx.Exec(ctx, "DELETE FROM cdrdesk_block WHERE pbx = $1 AND day = $2 AND header = $3", pbx, day, b.header)
+		} else {
+			base := day * block.SecondsPerDay
+			_, err = tx.Exec(ctx, `UPDATE cdrdesk_block SET rows = $4, first = $5, last = $6, data = $7
+				WHERE pbx = $1 AND day = $2 AND header = $3`, pbx, day, b.header, kept.Len(),
+				wallTime(base+int64(kept.Secs[0])), wallTime(base+int64(kept.Secs[kept.Len()-1])), kept.Encode())
+		}
+		if err != nil {
+			return 0, err
+		}
+	}
+	return n, nil
 }

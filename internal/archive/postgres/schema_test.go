@@ -171,7 +171,7 @@ func TestMigrationSteps(t *testing.T) {
 	s.Close()
 
 	next := append(migrations[:len(migrations):len(migrations)],
-		"ALTER TABLE cdrdesk_record ADD COLUMN note text; CREATE INDEX cdrdesk_record_note ON cdrdesk_record (note)")
+		step{sql: "ALTER TABLE cdrdesk_block ADD COLUMN note text; CREATE INDEX cdrdesk_block_note ON cdrdesk_block (note)"})
 	upgraded, err := open(context.Background(), dsn, next)
 	if err != nil {
 		t.Fatalf("the next version's step: %v", err)
@@ -184,7 +184,7 @@ func TestMigrationSteps(t *testing.T) {
 		t.Errorf("version %d after the step, want %d", v, len(next))
 	}
 
-	broken := append(next[:len(next):len(next)], "CREATE TABLE cdrdesk_extra (x integer); SELECT 1/0")
+	broken := append(next[:len(next):len(next)], step{sql: "CREATE TABLE cdrdesk_extra (x integer); SELECT 1/0"})
 	if s, err := open(context.Background(), dsn, broken); err == nil {
 		s.Close()
 		t.Fatal("a failing step was accepted")

@@ -9,6 +9,7 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"cdrdesk/internal/archive"
+	"cdrdesk/internal/archive/block"
 )
 
 // Store is an archive in a PostgreSQL database. It is safe for concurrent use, and
@@ -34,7 +35,7 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 	return open(ctx, dsn, migrations)
 }
 
-func open(ctx context.Context, dsn string, steps []string) (*Store, error) {
+func open(ctx context.Context, dsn string, steps []step) (*Store, error) {
 	cfg, err := pgxpool.ParseConfig(dsn)
 	if err != nil {
 		// pgx's message quotes the settings with the password masked.
@@ -82,4 +83,13 @@ func (s *Store) stepDone(name string) {
 	if s.step != nil {
 		s.step(name)
 	}
+}
+
+// failed says what failed: an *archive.DamagedError when a block failed its checksum
+// (the database holds bytes cdrdesk did not write), else err with what was being done.
+func (s *Store) failed(what string, err error) error {
+	if errors.Is(err, block.ErrDamaged) {
+		return &archive.DamagedError{Location: s.loc, Err: fmt.Errorf("%s: %w", what, err)}
+	}
+	return fmt.Errorf("archive %s: %s: %w", s.loc, what, err)
 }

@@ -5,13 +5,13 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"fmt"
 	"io"
+	"time"
 
 	"github.com/jackc/pgx/v5"
-	"github.com/jackc/pgx/v5/pgtype"
 
 	"cdrdesk/internal/archive"
+	"cdrdesk/internal/archive/block"
 )
 
 // WriteCSV writes the records of PBX key whose timestart lies in r, of the extensions
@@ -22,7 +22,7 @@ import (
 func (s *Store) WriteCSV(ctx context.Context, w io.Writer, key string, r archive.Range, exts []string) (int, error) {
 	n, err := s.writeCSV(ctx, w, key, r, exts)
 	if err != nil {
-		return n, fmt.Errorf("archive %s: read the records of %s: %w", s.loc, key, err)
+		return n, s.failed("read the records of "+key, err)
 	}
 	return n, nil
 }
@@ -45,37 +45,43 @@ func (s *Store) writeCSV(ctx context.Context, w io.Writer, key string, r archive
 	if err != nil {
 		return 0, err
 	}
-	query := `SELECT header, raw FROM cdrdesk_record
-		WHERE pbx = $1 AND timestart BETWEEN $2 AND $3`
-	args := []any{pbx, r.From, r.To}
+	q := block.Query{From: wallSeconds(r.From), To: wallSeconds(r.To)}
 	if exts != nil {
-		query += " AND (callfrom = ANY($4) OR callto = ANY($4))"
-		args = append(args, exts)
+		q.Exts = make(map[string]bool, len(exts))
+		for _, e := range exts {
+			q.Exts[e] = true
+		}
 	}
-	rows, err := tx.Query(ctx, query+" ORDER BY timestart, seq", args...)
+	rows, err := tx.Query(ctx, `SELECT day, header, data FROM cdrdesk_block
+		WHERE pbx = $1 AND day BETWEEN $2 AND $3 AND last >= $4 AND first <= $5
+		ORDER BY day, header`, pbx, block.DayOf(q.From), block.DayOf(q.To), wallTime(q.From), wallTime(q.To))
 	if err != nil {
 		return 0, err
 	}
 	defer rows.Close()
-	bw := bufio.NewWriterSize(w, 64<<10)
-	n := 0
-	var head int32
-	var raw pgtype.DriverBytes // the connection's own buffer: no copy per row
-	for rows.Next() {
-		if err := rows.Scan(&head, &raw); err != nil {
-			return 0, err
+	next := func() (block.Stored, bool, error) {
+		var b block.Stored
+		if !rows.Next() {
+			return b, false, rows.Err()
 		}
-		if n == 0 {
-			head := headers[head]
-			bw.Write(head)
-			if !bytes.HasSuffix(head, []byte("\n")) {
+		err := rows.Scan(&b.Day, &b.Header, &b.Data)
+		return b, err == nil, err
+	}
+	bw := bufio.NewWriterSize(w, 64<<10)
+	first := true
+	n, err := block.Each(next, q, func(head int64, raw []byte) error {
+		if first {
+			first = false
+			header := headers[int32(head)]
+			bw.Write(header)
+			if !bytes.HasSuffix(header, []byte("\n")) {
 				bw.Write(lineEnd(raw)) // a header sent without one
 			}
 		}
-		bw.Write(raw)
-		n++
-	}
-	if err := rows.Err(); err != nil {
+		_, err := bw.Write(raw) // a write error is kept by bufio and returned by Flush
+		return err
+	})
+	if err != nil {
 		return 0, err
 	}
 	if n == 0 && len(headers) > 0 {
@@ -115,4 +121,11 @@ func lineEnd(row []byte) []byte {
 		return []byte("\r\n")
 	}
 	return []byte("\n")
+}
+
+// wallSeconds is t's wall clock (its date and clock in its own location) as Unix
+// seconds of the same wall clock in UTC: how blocks count time. Like the PBX, the
+// archive knows no time zone.
+func wallSeconds(t time.Time) int64 {
+	return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), 0, time.UTC).Unix()
 }

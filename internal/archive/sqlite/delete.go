@@ -5,18 +5,19 @@ import (
 	"database/sql"
 	"errors"
 	"time"
+
+	"cdrdesk/internal/archive/block"
 )
 
 // Forget deletes every record and all coverage of PBX key; the PBX itself goes too.
 func (s *Store) Forget(ctx context.Context, key string) error {
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, err := s.beginWrite(ctx)
 	if err != nil {
 		return s.failed("forget", err)
 	}
 	defer tx.Rollback()
 	for _, q := range []string{
 		"DELETE FROM block WHERE pbx = (SELECT id FROM pbx WHERE key = ?)",
-		"DELETE FROM record WHERE pbx = (SELECT id FROM pbx WHERE key = ?)",
 		"DELETE FROM coverage WHERE pbx = (SELECT id FROM pbx WHERE key = ?)",
 		"DELETE FROM pbx WHERE key = ?",
 	} {
@@ -33,7 +34,7 @@ func (s *Store) Forget(ctx context.Context, key string) error {
 // DeleteBefore deletes the records of PBX key that started before t and the coverage
 // before t; it returns how many records went.
 func (s *Store) DeleteBefore(ctx context.Context, key string, t time.Time) (int, error) {
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, err := s.beginWrite(ctx)
 	if err != nil {
 		return 0, s.failed("delete", err)
 	}
@@ -49,9 +50,6 @@ func (s *Store) DeleteBefore(ctx context.Context, key string, t time.Time) (int,
 	cut := wallSeconds(t)
 	n, err := deleteBlocksBefore(ctx, tx, pbx, cut)
 	if err != nil {
-		return 0, s.failed("delete", err)
-	}
-	if _, err := tx.ExecContext(ctx, "DELETE FROM record WHERE pbx = ? AND timestart < ?", pbx, cut); err != nil {
 		return 0, s.failed("delete", err)
 	}
 	spans, err := loadSpans(ctx, tx, pbx)
@@ -75,7 +73,7 @@ func (s *Store) DeleteBefore(ctx context.Context, key string, t time.Time) (int,
 
 // deleteBlocksBefore drops the blocks of days before cut's and cuts that day's.
 func deleteBlocksBefore(ctx context.Context, tx *sql.Tx, pbx, cut int64) (int, error) {
-	day := dayOf(cut)
+	day := block.DayOf(cut)
 	var n int
 	if err := tx.QueryRowContext(ctx, "SELECT coalesce(sum(rows), 0) FROM block WHERE pbx = ? AND day < ?", pbx, day).Scan(&n); err != nil {
 		return 0, err
@@ -88,17 +86,12 @@ func deleteBlocksBefore(ctx context.Context, tx *sql.Tx, pbx, cut int64) (int, e
 		return 0, err
 	}
 	for _, b := range blocks {
-		var kept dayRows
-		for i, sec := range b.rows.secs {
-			if day*secondsPerDay+int64(sec) >= cut {
-				kept.add(sec, b.rows.rows[i])
-			}
-		}
-		if len(kept.rows) == len(b.rows.rows) {
+		kept := b.rows.Keep(func(k int) bool { return day*block.SecondsPerDay+int64(b.rows.Secs[k]) >= cut })
+		if kept.Len() == b.rows.Len() {
 			continue
 		}
-		n += len(b.rows.rows) - len(kept.rows)
-		if err := putBlock(ctx, tx, pbx, day, b.header, kept, kept.encode()); err != nil {
+		n += b.rows.Len() - kept.Len()
+		if err := putBlock(ctx, tx, pbx, day, b.header, kept, kept.Encode()); err != nil {
 			return 0, err
 		}
 	}

@@ -1,8 +1,13 @@
 package sqlite
 
-import "slices"
+import (
+	"slices"
 
-// An encoder compresses blocks on a goroutine of its own, in the order given.
+	"cdrdesk/internal/archive/block"
+)
+
+// An encoder compresses blocks on a goroutine of its own, in the order given, while
+// the commit's goroutine decodes and merges the next days.
 type encoder struct {
 	in   chan encoded
 	out  chan []encoded
@@ -12,7 +17,7 @@ type encoder struct {
 // encoded is a block to write: its day, rows and their encoding.
 type encoded struct {
 	day  int64
-	rows dayRows
+	rows block.Day
 	data []byte
 }
 
@@ -21,7 +26,7 @@ func newEncoder() *encoder {
 	go func() {
 		var all []encoded
 		for b := range e.in {
-			b.data = b.rows.encode()
+			b.data = b.rows.Encode()
 			all = append(all, b)
 		}
 		e.out <- all
@@ -30,7 +35,7 @@ func newEncoder() *encoder {
 }
 
 // add queues the rows of a day.
-func (e *encoder) add(day int64, rows dayRows) { e.in <- encoded{day: day, rows: rows} }
+func (e *encoder) add(day int64, rows block.Day) { e.in <- encoded{day: day, rows: rows} }
 
 // wait returns every block queued, encoded, in order.
 func (e *encoder) wait() []encoded {

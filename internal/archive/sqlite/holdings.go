@@ -38,9 +38,6 @@ func (s *Store) Holdings(ctx context.Context) ([]archive.Holding, error) {
 		if first.Valid {
 			h.First, h.Last = wallTime(first.Int64), wallTime(last.Int64)
 		}
-		// The record table's share, estimated: measuring it per PBX would read the
-		// whole table.
-		h.Bytes += int64(h.Records) * recordBytes
 		out = append(out, h)
 		ids = append(ids, id)
 	}
@@ -59,8 +56,3 @@ func (s *Store) Holdings(ctx context.Context) ([]archive.Holding, error) {
 	}
 	return out, nil
 }
-
-// recordBytes is about what a record's row in table record takes in the file
-// (measured with SQLite's dbstat on eight weeks of pbxsim.BusyYear: 56 bytes, against
-// 115 bytes of CSV).
-const recordBytes = 56

@@ -9,11 +9,13 @@ import (
 	"io"
 	"os"
 	"strings"
+	"sync"
 
 	"modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
 
 	"cdrdesk/internal/archive"
+	"cdrdesk/internal/archive/block"
 )
 
 // Store is an archive in an SQLite file. It implements archive.Store; any number of
@@ -21,6 +23,9 @@ import (
 type Store struct {
 	db   *sql.DB
 	path string
+
+	mu      sync.Mutex
+	checked bool // the whole file passed fullCheck before this Store's first write
 }
 
 var _ archive.Store = (*Store)(nil)
@@ -92,8 +97,8 @@ func (s *Store) prepare(ctx context.Context) error {
 		return err
 	}
 	if version == 0 {
-		// A new file: larger pages than SQLite's 4 KiB hold a block in fewer pages
-		// and make the record table's tree shallower. Only possible before WAL.
+		// A new file: pages larger than SQLite's 4 KiB hold a block in fewer of
+		// them. Only possible before WAL.
 		if _, err := s.db.ExecContext(ctx, fmt.Sprintf("PRAGMA page_size = %d", pageSize)); err != nil {
 			return s.damaged(err)
 		}
@@ -116,6 +121,12 @@ func (s *Store) prepare(ctx context.Context) error {
 	}
 	if version > schemaVersion {
 		return &archive.NewerError{Location: s.path, Version: version, Newest: schemaVersion}
+	}
+	if version > 0 && version < schemaVersion {
+		// A step rewrites much of the file: check all of it first.
+		if err := s.fullCheck(ctx, tx); err != nil {
+			return s.damaged(err)
+		}
 	}
 	if version < schemaVersion {
 		if err := migrate(ctx, tx, version); err != nil {
@@ -150,19 +161,90 @@ func (s *Store) check(ctx context.Context) (int, error) {
 	case version > schemaVersion:
 		return 0, &archive.NewerError{Location: s.path, Version: version, Newest: schemaVersion}
 	}
-	problems, err := s.quickCheck(ctx)
-	if err != nil {
+	// What is cheap: every page of the small tables and of the block table's tree,
+	// without the blocks' own bytes (each has its checksum, checked when it is
+	// read). The whole file is checked before the first write (beginWrite).
+	var n int
+	if err := s.db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM pbx) + (SELECT count(*) FROM header) +
+		(SELECT count(*) FROM block) + (SELECT count(*) FROM coverage)`).Scan(&n); err != nil {
 		return 0, s.damaged(err)
-	}
-	if problems != "" {
-		return 0, &archive.DamagedError{Location: s.path, Err: errors.New(problems)}
 	}
 	return version, nil
 }
 
+// beginWrite starts a write transaction (BEGIN IMMEDIATE, see Open's DSN). Before the
+// first of a Store, the whole file is checked (fullCheck), so that a damage Open's
+// cheap checks and the blocks' checksums have not met is found before anything is
+// written to the file. The check reads the file once, in a read transaction, so
+// other processes keep writing meanwhile; that cost is paid by a write (a sync, an
+// import), never by a read.
+func (s *Store) beginWrite(ctx context.Context) (*sql.Tx, error) {
+	if err := s.checkOnce(ctx); err != nil {
+		return nil, err
+	}
+	return s.db.BeginTx(ctx, nil)
+}
+
+// checkOnce runs fullCheck the first time it is called, and again after a failure.
+func (s *Store) checkOnce(ctx context.Context) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.checked {
+		return nil
+	}
+	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true}) // a plain BEGIN: it waits for no writer
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if err := s.fullCheck(ctx, tx); err != nil {
+		return err
+	}
+	s.checked = true
+	return nil
+}
+
+// fullCheck runs PRAGMA quick_check in tx, which checks SQLite's structure, and
+// checks every block's checksum, which that does not read: nil, or an
+// *archive.DamagedError.
+func (s *Store) fullCheck(ctx context.Context, tx *sql.Tx) error {
+	problems, err := quickCheck(ctx, tx)
+	if err != nil {
+		return err
+	}
+	if problems != "" {
+		return &archive.DamagedError{Location: s.path, Err: errors.New(problems)}
+	}
+	return checkBlocks(ctx, tx)
+}
+
+// checkBlocks checks the checksum of every block of a version-2 archive.
+func checkBlocks(ctx context.Context, tx *sql.Tx) error {
+	var version int
+	if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil || version < 2 {
+		return err // version 1's blocks have none: its upgrade decodes them all
+	}
+	rs, err := tx.QueryContext(ctx, "SELECT day, data FROM block")
+	if err != nil {
+		return err
+	}
+	defer rs.Close()
+	var day int64
+	var data sql.RawBytes
+	for rs.Next() {
+		if err := rs.Scan(&day, &data); err != nil {
+			return err
+		}
+		if err := block.Check(data); err != nil {
+			return blockError(day, err)
+		}
+	}
+	return rs.Err()
+}
+
 // quickCheck returns the first problems PRAGMA quick_check finds ("" for none).
-func (s *Store) quickCheck(ctx context.Context) (string, error) {
-	rs, err := s.db.QueryContext(ctx, "PRAGMA quick_check(3)")
+func quickCheck(ctx context.Context, tx *sql.Tx) (string, error) {
+	rs, err := tx.QueryContext(ctx, "PRAGMA quick_check(3)")
 	if err != nil {
 		return "", err
 	}
@@ -184,14 +266,44 @@ func (s *Store) quickCheck(ctx context.Context) (string, error) {
 // it says the file is not a database or is corrupt, else an *archive.OpenError (a file
 // that cannot be opened or created, a cancelled context).
 func (s *Store) damaged(err error) error {
+	var d *archive.DamagedError
+	if errors.As(err, &d) {
+		return d
+	}
+	if corrupt(err) {
+		return &archive.DamagedError{Location: s.path, Err: err}
+	}
+	return &archive.OpenError{Location: s.path, Err: err}
+}
+
+// corrupt says whether err says the file is damaged: SQLite found a page it cannot
+// read, or a block failed its checksum.
+func corrupt(err error) bool {
 	var e *sqlite.Error
 	if errors.As(err, &e) {
 		switch e.Code() & 0xff {
 		case sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT:
-			return &archive.DamagedError{Location: s.path, Err: err}
+			return true
 		}
 	}
-	return &archive.OpenError{Location: s.path, Err: err}
+	var d *archive.DamagedError
+	return errors.Is(err, block.ErrDamaged) || errors.As(err, &d)
+}
+
+// blockError says which day's block err is about.
+func blockError(day int64, err error) error { return &block.DayError{Day: day, Err: err} }
+
+// failed wraps a driver's error with what was being done: an *archive.DamagedError
+// when it says the file is damaged, wherever that was found.
+func (s *Store) failed(what string, err error) error {
+	if corrupt(err) {
+		var d *archive.DamagedError
+		if errors.As(err, &d) {
+			return d
+		}
+		return &archive.DamagedError{Location: s.path, Err: fmt.Errorf("%s: %w", what, err)}
+	}
+	return fmt.Errorf("archive %s: %s: %w", s.path, what, err)
 }
 
 // Close closes the file.

@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"testing"
@@ -234,5 +235,66 @@ func TestOpenCannot(t *testing.T) {
 	}
 	if got := dirBytes(t, dir); len(got) != 0 {
 		t.Errorf("left %v", names(got))
+	}
+}
+
+// flipBlockByte changes one byte inside the first block's compressed rows, on disk:
+// damage SQLite's own checks cannot see (a blob's content is not checked by them).
+func flipBlockByte(t *testing.T, path string) {
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var data []byte
+	err = db.QueryRow("SELECT data FROM block ORDER BY day LIMIT 1").Scan(&data)
+	db.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The first bytes of the blob lie together on its first page.
+	i := bytes.Index(b, data[:min(len(data), 256)])
+	if i < 0 || bytes.Index(b[i+1:], data[:min(len(data), 256)]) >= 0 {
+		t.Fatalf("the block's bytes are not found once in the file")
+	}
+	b[i+200] ^= 0x04
+	if err := os.WriteFile(path, b, 0o600); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestDamagedBlock: a block whose bytes changed on disk is found when it is read or
+// before anything is written. Open does not read the blocks (that would read the
+// whole file at each open); reading the damaged day is an *archive.DamagedError, and
+// so is the first commit, even of other days, before it writes anything: the file
+// stays as it was.
+func TestDamagedBlock(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "archive.db")
+	archiveFile(flipBlockByte)(t, path)
+	before := dirBytes(t, dir)
+	s, err := Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := testPBX()
+	var damaged *archive.DamagedError
+	n, err := s.WriteCSV(context.Background(), io.Discard, p.Key, archive.Range{From: testFrom, To: testTo}, nil)
+	if !errors.As(err, &damaged) || damaged.Location != path || damaged.Foreign {
+		t.Errorf("read %d records, %T %v; want a DamagedError", n, err, err)
+	}
+	later := testTo.AddDate(0, 1, 0)
+	added, err := s.Commit(context.Background(), p.window(t, later, later.AddDate(0, 0, 1)))
+	if !errors.As(err, &damaged) || damaged.Location != path {
+		t.Errorf("a commit of other days added %d records, %T %v; want a DamagedError", added, err, err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if after := dirBytes(t, dir); !equalFiles(before, after) {
+		t.Errorf("the damaged file or its folder changed: %v → %v", names(before), names(after))
 	}
 }

@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"context"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"cdrdesk/internal/archive"
@@ -17,7 +19,7 @@ var update = flag.Bool("update", false, "write testdata/archive-v*.db anew (only
 // kept under testdata, and reads it: a cdrdesk never loses the history an earlier
 // one kept. Each holds testPBX's testFrom–testTo as one window.
 func TestReadsEarlierArchives(t *testing.T) {
-	current := filepath.Join("testdata", "archive-v1.db")
+	current := filepath.Join("testdata", fmt.Sprintf("archive-v%d.db", schemaVersion))
 	if *update {
 		os.Remove(current)
 		archiveFile(nil)(t, current)
@@ -46,6 +48,29 @@ func TestReadsEarlierArchives(t *testing.T) {
 			n, err := s.WriteCSV(context.Background(), &got, p.Key, archive.Range{From: testFrom, To: testTo}, nil)
 			if want := p.csv(t, nil, testFrom, testTo); err != nil || !bytes.Equal(got.Bytes(), want) {
 				t.Errorf("reads %d records, %d bytes (%v), want the PBX's %d bytes", n, got.Len(), err, len(want))
+			}
+			// The extensions' filter reads the columns the blocks hold since version 2
+			// (a version-1 archive gets them by its upgrade).
+			for _, exts := range [][]string{{"1001"}, {"1003", "1005"}} {
+				got.Reset()
+				n, err := s.WriteCSV(context.Background(), &got, p.Key, archive.Range{From: testFrom, To: testTo}, exts)
+				if want := p.csv(t, exts, testFrom, testTo); err != nil || n == 0 || !bytes.Equal(got.Bytes(), want) {
+					t.Errorf("extensions %v: reads %d records, %d bytes (%v), want the PBX's %d bytes", exts, n, got.Len(), err, len(want))
+				}
+			}
+			var tables []string
+			rs, err := s.db.Query("SELECT name FROM sqlite_schema WHERE type IN ('table', 'view') ORDER BY name")
+			if err != nil {
+				t.Fatal(err)
+			}
+			for rs.Next() {
+				var name string
+				rs.Scan(&name)
+				tables = append(tables, name)
+			}
+			rs.Close()
+			if want := []string{"block", "coverage", "header", "pbx"}; !slices.Equal(tables, want) {
+				t.Errorf("tables and views %v, want %v", tables, want)
 			}
 			hs, err := s.Holdings(context.Background())
 			if err != nil || len(hs) != 1 || hs[0].PBX != p.PBX || hs[0].Records != n ||

@@ -11,12 +11,3 @@ func wallSeconds(t time.Time) int64 {
 
 // wallTime is the time of wallSeconds' seconds, in UTC as cdrclient.ParsePBXTime gives.
 func wallTime(s int64) time.Time { return time.Unix(s, 0).UTC() }
-
-// dayOf is the day (since 1970-01-01) of a wall-clock second.
-func dayOf(s int64) int64 {
-	d := s / secondsPerDay
-	if s%secondsPerDay < 0 {
-		d--
-	}
-	return d
-}

@@ -5,12 +5,11 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"fmt"
 	"io"
 	"slices"
 
-	"cdrdesk/cdrclient"
 	"cdrdesk/internal/archive"
+	"cdrdesk/internal/archive/block"
 )
 
 // WriteCSV writes the records of PBX key in r of the extensions exts (nil: all) as
@@ -76,7 +75,7 @@ type rangeQuery struct {
 const blocksSQL = `FROM block WHERE pbx = ? AND day BETWEEN ? AND ? AND last >= ? AND first <= ?`
 
 func (q *rangeQuery) blockArgs() []any {
-	return []any{q.pbx, dayOf(q.from), dayOf(q.to), q.from, q.to}
+	return []any{q.pbx, block.DayOf(q.from), block.DayOf(q.to), q.from, q.to}
 }
 
 // loadHeaders reads the headers of the range's blocks and latest.
@@ -119,145 +118,21 @@ func (q *rangeQuery) commonHeader(ctx context.Context, tx *sql.Tx) (int64, error
 	return best, nil
 }
 
-// A selected row.
-type selected struct {
-	sec    int32
-	header int64
-	row    []byte
-}
-
-// A blockJob is a block read, to be decoded and selected from on a goroutine of its
-// own; done is closed when rows (or err) is set.
-type blockJob struct {
-	day, header int64
-	data        []byte
-	rows        []selected
-	err         error
-	done        chan struct{}
-}
-
-// lookahead is how many blocks are decoded ahead of the one being written: enough
-// to keep both cores busy, while the caller parses what is written.
-const lookahead = 4
-
 // each calls fn with each selected row and its header, in time order, and returns
-// how many there were. Blocks are decoded in parallel, ahead of fn.
+// how many there were (see block.Each: blocks are decoded in parallel, ahead of fn).
 func (q *rangeQuery) each(ctx context.Context, tx *sql.Tx, fn func(header int64, row []byte) error) (int, error) {
 	rs, err := tx.QueryContext(ctx, `SELECT day, header, data `+blocksSQL+` ORDER BY day, header`, q.blockArgs()...)
 	if err != nil {
 		return 0, err
 	}
 	defer rs.Close()
-	jobs := make(chan *blockJob, lookahead)
-	stop := make(chan struct{})
-	readErr := make(chan error, 1)
-	go func() { // the only user of rs until it is done
-		defer close(jobs)
-		for rs.Next() {
-			j := &blockJob{done: make(chan struct{})}
-			if err := rs.Scan(&j.day, &j.header, &j.data); err != nil {
-				readErr <- err
-				return
-			}
-			go q.decode(j)
-			select {
-			case jobs <- j:
-			case <-stop:
-				return
-			}
+	next := func() (block.Stored, bool, error) {
+		var b block.Stored
+		if !rs.Next() {
+			return b, false, rs.Err()
 		}
-		readErr <- rs.Err()
-	}()
-	defer func() {
-		close(stop)
-		for range jobs { // let the reader end before rs is closed
-		}
-	}()
-	n := 0
-	var day []selected // the selected rows of the current day, from all its blocks
-	curDay := int64(-1 << 62)
-	flush := func() error {
-		// Blocks of one day (one per header) interleave by time; stable, so rows of
-		// the same second keep their block's order.
-		slices.SortStableFunc(day, func(a, b selected) int { return int(a.sec - b.sec) })
-		for _, r := range day {
-			if err := fn(r.header, r.row); err != nil {
-				return err
-			}
-		}
-		n += len(day)
-		day = day[:0]
-		return nil
+		err := rs.Scan(&b.Day, &b.Header, &b.Data)
+		return b, err == nil, err
 	}
-	for j := range jobs {
-		<-j.done
-		if j.err != nil {
-			return n, j.err
-		}
-		if j.day != curDay {
-			if err := flush(); err != nil {
-				return n, err
-			}
-			curDay = j.day
-		}
-		day = append(day, j.rows...)
-	}
-	if err := <-readErr; err != nil {
-		return n, err
-	}
-	return n, flush()
-}
-
-// decode decodes a block and selects its rows.
-func (q *rangeQuery) decode(j *blockJob) {
-	defer close(j.done)
-	d, err := decodeBlock(j.data)
-	if err != nil {
-		j.err = fmt.Errorf("day %d: %w", j.day, err)
-		return
-	}
-	j.rows, j.err = q.selectRows(j.day, j.header, d)
-}
-
-// selectRows returns the rows of a block in the range and of the extensions.
-func (q *rangeQuery) selectRows(day, header int64, d dayRows) ([]selected, error) {
-	lo, hi := int32(max(q.from-day*secondsPerDay, -1)), int32(min(q.to-day*secondsPerDay, secondsPerDay))
-	i, _ := slices.BinarySearch(d.secs, lo)
-	j, _ := slices.BinarySearch(d.secs, hi+1)
-	var out []selected
-	if q.exts == nil {
-		out = make([]selected, 0, j-i)
-		for k := i; k < j; k++ {
-			out = append(out, selected{d.secs[k], header, d.rows[k]})
-		}
-		return out, nil
-	}
-	t, err := parseRows(q.headerOf[header], d.rows[i:j])
-	if err != nil {
-		return nil, err
-	}
-	for k := i; k < j; k++ {
-		rec := t.Record(k - i)
-		if q.exts[rec.CallFrom()] || q.exts[rec.CallTo()] {
-			out = append(out, selected{d.secs[k], header, d.rows[k]})
-		}
-	}
-	return out, nil
-}
-
-// parseRows reads rows with their header, as the PBX's CSV is read everywhere else,
-// to know each row's parties.
-func parseRows(header []byte, rows [][]byte) (*cdrclient.Table, error) {
-	t := cdrclient.NewTable()
-	t.Write(header)
-	for _, r := range rows {
-		t.Write(r)
-	}
-	if err := t.Close(); err != nil {
-		return nil, err
-	}
-	if t.Len() != len(rows) {
-		return nil, fmt.Errorf("%d rows read as %d records", len(rows), t.Len())
-	}
-	return t, nil
+	return block.Each(next, block.Query{From: q.from, To: q.to, Exts: q.exts}, fn)
 }
