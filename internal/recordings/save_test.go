@@ -182,3 +182,30 @@ func TestSaveNamesWindowsForbids(t *testing.T) {
 	}
 	p.wantFiles(t, dir, calls[:1])
 }
+
+func TestTempFilesFetchedThenRemoved(t *testing.T) {
+	p := startPBX(t, nil)
+	calls := p.calls(t)
+	parent := t.TempDir()
+	tmp := recordings.NewTempFiles(parent)
+	path, err := tmp.Fetch(ctxT(t), p.sess, calls[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if filepath.Base(path) != recordings.FileName(calls[0]) {
+		t.Errorf("fetched to %s", path)
+	}
+	p.wantFiles(t, filepath.Dir(path), calls[:1])
+	p.sim.Update(func(o *pbxsim.Options) { o.Recordings.Missing = []string{calls[1].Recording} })
+	_, err = tmp.Fetch(ctxT(t), p.sess, calls[1])
+	var missing *cdrclient.RecordingMissingError
+	if !errors.As(err, &missing) {
+		t.Errorf("a missing recording: %v", err)
+	}
+	if err := tmp.RemoveAll(); err != nil {
+		t.Fatal(err)
+	}
+	if left := dirNames(t, parent); len(left) != 0 {
+		t.Errorf("left behind: %v", left)
+	}
+}
