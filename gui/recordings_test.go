@@ -42,8 +42,8 @@ func TestRecordingsUseTheSessionAndGoOnQuit(t *testing.T) {
 		for c := range cols {
 			cell := table.CreateCell()
 			table.UpdateCell(widget.TableCellID{Row: r, Col: c}, cell)
-			if text := cell.(interface{ Text() string }).Text(); strings.HasPrefix(text, "♪ ") {
-				name = strings.TrimPrefix(text, "♪ ")
+			if text := cell.(interface{ Text() string }).Text(); strings.HasPrefix(text, "● ") {
+				name = strings.TrimPrefix(text, "● ")
 				table.Select(widget.TableCellID{Row: r, Col: 0})
 				break
 			}

@@ -61,8 +61,9 @@ func (x *cellText) word(k cellKind) (string, bool) {
 }
 
 // recordingMark starts the recording cell of a call with a recording: Play and Save
-// recording… act on such a call once it is selected.
-const recordingMark = "♪ "
+// recording… act on such a call once it is selected. A record dot, from GB2312's
+// symbols, so the embedded font has it (assets/fonts/subset.sh).
+const recordingMark = "● "
 
 // setString shows s in l unless l already shows it, and reports a change.
 func setString(l *textCell, s string) bool {

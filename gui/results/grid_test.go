@@ -37,7 +37,7 @@ func want(d *simData, row int, name string, seconds bool) string {
 		return records.DisplayDuration(raw, seconds)
 	case cdrclient.ColRecording:
 		if raw != "" {
-			return "♪ " + raw // a call with a recording stands out
+			return "● " + raw // a call with a recording stands out
 		}
 	}
 	return raw

@@ -12,7 +12,9 @@ import (
 
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
+	"golang.org/x/image/font/sfnt"
 
+	"cdrdesk/assets"
 	"cdrdesk/cdrclient"
 	"cdrdesk/cdrclient/pbxsim"
 	"cdrdesk/gui/i18n"
@@ -85,7 +87,7 @@ func TestPlayRecording(t *testing.T) {
 		t.Error("Play is enabled for a call without a recording")
 	}
 	row, name := firstRecorded(t, f, 0)
-	if cell := f.cell(row, rec); cell != "♪ "+name {
+	if cell := f.cell(row, rec); cell != "● "+name {
 		t.Errorf("the grid shows %q for a call with a recording", cell)
 	}
 	f.v.grid.table.Select(widget.TableCellID{Row: row, Col: 1})
@@ -286,5 +288,21 @@ func TestSaveRecordingsOfTheCallsShown(t *testing.T) {
 	tapButton(t, f.v.Widget(), "Save recordings…")
 	if got := dirEntries(t, f.chooser.dir); len(want) == 0 || !slices.Equal(got, want) {
 		t.Errorf("saved %v\nwant the %d shown: %v", got, len(want), want)
+	}
+}
+
+// TestRecordingMarkIsInTheFont: the mark is drawn with the embedded font, which holds
+// a subset of Noto Sans CJK (♪, for one, is not in it and would draw as a box).
+func TestRecordingMarkIsInTheFont(t *testing.T) {
+	for name, data := range map[string][]byte{"regular": assets.FontRegular, "bold": assets.FontBold} {
+		f, err := sfnt.Parse(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range strings.TrimSpace(recordingMark) {
+			if i, err := f.GlyphIndex(nil, r); err != nil || i == 0 {
+				t.Errorf("%s font has no glyph for %q (%v)", name, r, err)
+			}
+		}
 	}
 }
