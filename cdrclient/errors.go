@@ -184,3 +184,35 @@ func errnoOf(err error) string {
 func isTokenErrno(errno string) bool {
 	return errno == ErrnoNoToken || errno == ErrnoBlankToken || errno == ErrnoTokenTimeout
 }
+
+// RecordingMissingError means the PBX does not have the recording the call records
+// name (errno 20014): it was deleted, or the storage it was on is gone.
+type RecordingMissingError struct {
+	Name string // the recording's file name
+}
+
+func (e *RecordingMissingError) Error() string {
+	return Redact(fmt.Sprintf("the PBX does not have the recording %s (errno 20014)", e.Name))
+}
+
+// RecordingCutError means a recording's download ended before the whole file came:
+// Got of Size bytes (Size -1: unknown), the connection broken or closed early. What
+// was received is not the file; fetch it again.
+type RecordingCutError struct {
+	Name      string // the recording's file name
+	Got, Size int64
+	Err       error // the network's error, nil when the body just ended early
+}
+
+func (e *RecordingCutError) Error() string {
+	msg := fmt.Sprintf("the download of recording %s was cut off after %d of %d bytes", e.Name, e.Got, e.Size)
+	if e.Size < 0 {
+		msg = fmt.Sprintf("the download of recording %s was cut off after %d bytes", e.Name, e.Got)
+	}
+	if e.Err != nil {
+		msg += ": " + e.Err.Error()
+	}
+	return Redact(msg)
+}
+
+func (e *RecordingCutError) Unwrap() error { return e.Err }

@@ -19,6 +19,7 @@ import (
 	"cdrdesk/gui/style"
 	"cdrdesk/internal/archive"
 	"cdrdesk/internal/profile"
+	"cdrdesk/internal/recordings"
 )
 
 // Options are the collaborators of the window; tests pass their own.
@@ -72,6 +73,8 @@ type Window struct {
 	cancel context.CancelFunc // cancels the running download, if any
 
 	archive *archiveBox // the archive of records (design §6), opened at first use
+
+	played *recordings.TempFiles // recordings fetched to be played, removed on quit
 
 	// afterBackground, when set by tests, runs after each background step's UI update;
 	// "downloaded" runs on the download's goroutine once it has handed its result back.

@@ -35,6 +35,7 @@ func (w *Window) build() {
 		w.results.Documents = w.opts.Documents
 	}
 	w.results.Restore(rs)
+	w.wireRecordings()
 	w.bar = &statusBar{text: widget.NewLabel(""), save: widget.NewButtonWithIcon(i18n.L("Save…"), theme.DocumentSaveIcon(), w.results.Save)}
 	w.bar.text.Truncation = fyne.TextTruncateEllipsis
 	w.results.OnStatus = func(s string) { w.showStatus(s); w.done("status:" + s) }

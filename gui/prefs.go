@@ -53,5 +53,8 @@ func (w *Window) quit() {
 		}
 	}
 	_ = w.archive.close() // every commit is whole already: nothing is lost by closing
+	if w.played != nil {
+		_ = w.played.RemoveAll() // the recordings played: copies, gone with the program
+	}
 	w.win.Close()
 }

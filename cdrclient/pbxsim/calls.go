@@ -21,6 +21,7 @@ type row struct {
 	pin       string
 	did       string
 	recording bool
+	recName   string // the recording's name when Recordings.Names renames it, else ""
 }
 
 // hourWeights shape a working day: quiet nights, a morning peak, a lunch

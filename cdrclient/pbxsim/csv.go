@@ -137,6 +137,9 @@ func writeCSV(w io.Writer, o *Options, sel *selection, bufSize int, cut Cut) (in
 		if renames != nil {
 			r = renamed(r, renames)
 		}
+		if o.Recordings.Names != nil && r.recording {
+			r = renamedRecording(r, o.Recordings.Names)
+		}
 		scratch = appendRow(scratch[:0], r, o.SerialNumber, eol)
 		if cut != CutNone && rows >= int64(o.CutAfterRows) {
 			if n := cut.cutAt(scratch, eol); n >= 0 {
@@ -185,6 +188,17 @@ func renamed(r *row, renames map[string]string) *row {
 	return &c
 }
 
+// renamedRecording returns r with its recording renamed (a copy) when names renames it.
+func renamedRecording(r *row, names map[string]string) *row {
+	to, ok := names[string(appendRecording(nil, r))]
+	if !ok {
+		return r
+	}
+	c := *r
+	c.recName = to
+	return &c
+}
+
 // headerLine is the header row; spelling replaces "dsttrunkname" when set.
 func headerLine(spelling, eol string) string {
 	cols := columns // a copy: arrays are values
@@ -218,7 +232,10 @@ func appendRow(b []byte, r *row, sn, eol string) []byte {
 	b = append(b, ',')
 	b = append(b, r.pin...)
 	b = append(b, ',')
-	if r.recording {
+	switch {
+	case r.recName != "":
+		b = append(b, r.recName...)
+	case r.recording:
 		b = appendRecording(b, r)
 	}
 	b = append(b, ',')

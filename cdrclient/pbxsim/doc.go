@@ -20,6 +20,12 @@
 //     blank 20005), heartbeat, logout, the extension list.
 //   - cdr/get_random and the one-time, 30-second, same-query, same-token
 //     cdr/download link, restricted to the login host or allowedip.
+//   - recording/get_random and recording/download: for every row whose
+//     recording column names a file, a valid 8 kHz 16-bit WAV whose samples
+//     follow from the name alone (WriteRecording gives the same bytes); the
+//     key is for one download of that file within 30 s (20012 otherwise); an
+//     unknown or Recordings.Missing file is 20014. Faults and names are in
+//     Options.Recordings.
 //   - A deterministic, unbounded call history generated per PBX-local day
 //     from (Seed, date): the same window always gives the same bytes and
 //     windows add up to the whole range. The CSV is streamed, never held.

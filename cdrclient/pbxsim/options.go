@@ -110,6 +110,9 @@ type Options struct {
 	// RowsEarlierStart makes cdr/download send rows from this much before the
 	// starttime it was given, as firmware that ignores part of the query does.
 	RowsEarlierStart time.Duration
+
+	// Recordings configures recording/get_random and recording/download.
+	Recordings RecordingOptions
 }
 
 // Defaults used by DefaultOptions and for zero Options fields.
@@ -171,4 +174,33 @@ func (o Options) withDefaults() Options {
 // serves reports whether version is one of the served path segments.
 func (o *Options) serves(version string) bool {
 	return slices.Contains(o.Versions, version)
+}
+
+// RecordingOptions configure the recordings the simulator serves and their faults
+// (recording/get_random and recording/download). A recording is served for every row
+// whose recording column names one (see Options.Recordings).
+type RecordingOptions struct {
+	// Seconds is every recording's length (0 = DefaultRecordingSeconds).
+	Seconds int
+	// Missing names recordings the CSV lists but the PBX no longer has (deleted, or
+	// the disk replaced): both steps answer 20014 for them.
+	Missing []string
+	// Names renames recordings: each key is a file name the simulator would write
+	// in the recording column, its value the name written and served instead (CSV-ready:
+	// no comma, quote or line break), e.g. one with characters Windows forbids.
+	Names map[string]string
+	// Fail500Once answers the next recording/download that would succeed with HTTP
+	// 500; it switches itself off after firing.
+	Fail500Once bool
+	// DropAfterBytes cuts a recording's body after this many bytes by aborting the
+	// connection (0 = off).
+	DropAfterBytes int64
+	// DropOnce switches DropAfterBytes off after the first body it cut.
+	DropOnce bool
+	// SlowBody is slept (real time) before every chunk of a recording's body.
+	SlowBody time.Duration
+	// NoLength sends recordings without Content-Length, ending the body by closing
+	// the connection (as CloseDelimited does for the CSV): a cut then looks like a
+	// clean end of file, and only the WAV header's sizes tell.
+	NoLength bool
 }

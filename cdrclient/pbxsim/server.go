@@ -18,18 +18,21 @@ type Server struct {
 	expired  map[string]bool          // tokens that timed out (20006, not 20004)
 	failures map[netip.Addr]*failures // failed logins per client IP
 	randoms  map[string]*grant        // unused CDR randoms
-	stats    Stats
+	// recRandoms are the unused recording randoms.
+	recRandoms map[string]*recordingGrant
+	stats      Stats
 }
 
 // New returns a simulator with the options o (zero fields take defaults).
 func New(o Options) *Server {
 	return &Server{
-		opts:     o.withDefaults(),
-		sessions: map[string]*session{},
-		expired:  map[string]bool{},
-		failures: map[netip.Addr]*failures{},
-		randoms:  map[string]*grant{},
-		stats:    newStats(),
+		opts:       o.withDefaults(),
+		sessions:   map[string]*session{},
+		expired:    map[string]bool{},
+		failures:   map[netip.Addr]*failures{},
+		randoms:    map[string]*grant{},
+		recRandoms: map[string]*recordingGrant{},
+		stats:      newStats(),
 	}
 }
 
@@ -90,6 +93,10 @@ func endpointFor(v2 bool, name string) (endpoint, bool) {
 		return endpoint{false, func(st *Stats) { st.Randoms++ }, (*Server).getRandom}, true
 	case "cdr/download":
 		return endpoint{true, func(st *Stats) { st.Downloads++ }, (*Server).download}, true
+	case "recording/get_random":
+		return endpoint{false, func(st *Stats) { st.RecordingRandoms++ }, (*Server).getRecordingRandom}, true
+	case "recording/download":
+		return endpoint{true, func(st *Stats) { st.RecordingDownloads++ }, (*Server).downloadRecording}, true
 	}
 	if v2 && name == "extension/list" || !v2 && name == "extensionlist/query" {
 		return endpoint{false, func(st *Stats) { st.ExtensionLists++ }, (*Server).extensionList}, true

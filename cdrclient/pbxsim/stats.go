@@ -5,19 +5,24 @@ import "maps"
 // Stats counts what the simulator was asked and answered, so tests can
 // assert for example "exactly one login request".
 type Stats struct {
-	Requests       int            // every HTTP request, including 404s
-	Logins         int            // login requests
-	FailedLogins   int            // login requests answered with an errno
-	Heartbeats     int            // heartbeat requests
-	Logouts        int            // logout requests
-	ExtensionLists int            // extension list requests (either dialect)
-	Randoms        int            // cdr/get_random requests
-	Downloads      int            // cdr/download requests
-	CSVDownloads   int            // downloads that started sending a CSV
-	RowsServed     int64          // CSV data rows generated for downloads
-	BytesServed    int64          // CSV body bytes sent (after encoding)
-	Errnos         map[string]int // answers per errno
-	HTTPStatus     map[int]int    // answers per HTTP status other than 200
+	Requests       int   // every HTTP request, including 404s
+	Logins         int   // login requests
+	FailedLogins   int   // login requests answered with an errno
+	Heartbeats     int   // heartbeat requests
+	Logouts        int   // logout requests
+	ExtensionLists int   // extension list requests (either dialect)
+	Randoms        int   // cdr/get_random requests
+	Downloads      int   // cdr/download requests
+	CSVDownloads   int   // downloads that started sending a CSV
+	RowsServed     int64 // CSV data rows generated for downloads
+	BytesServed    int64 // CSV body bytes sent (after encoding)
+	// RecordingRandoms and RecordingDownloads count recording/get_random and
+	// recording/download requests; WAVDownloads those that started sending a file,
+	// RecordingBytesServed the WAV bytes sent.
+	RecordingRandoms, RecordingDownloads, WAVDownloads int
+	RecordingBytesServed                               int64
+	Errnos                                             map[string]int // answers per errno
+	HTTPStatus                                         map[int]int    // answers per HTTP status other than 200
 }
 
 func newStats() Stats {

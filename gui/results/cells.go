@@ -34,6 +34,9 @@ func (x *cellText) fill(l *textCell, row int, c *column) {
 	case c.kind == durationCell:
 		x.out = appendDuration(x.out[:0], x.field, x.seconds)
 		changed = setBytes(l, x.out)
+	case c.kind == recordingCell && len(x.field) > 0:
+		x.out = append(append(x.out[:0], recordingMark...), x.field...)
+		changed = setBytes(l, x.out)
 	default:
 		changed = setBytes(l, x.field)
 	}
@@ -56,6 +59,11 @@ func (x *cellText) word(k cellKind) (string, bool) {
 	}
 	return "", false
 }
+
+// recordingMark starts the recording cell of a call with a recording: Play and Save
+// recording… act on such a call once it is selected. A record dot, from GB2312's
+// symbols, so the embedded font has it (assets/fonts/subset.sh).
+const recordingMark = "● "
 
 // setString shows s in l unless l already shows it, and reports a change.
 func setString(l *textCell, s string) bool {

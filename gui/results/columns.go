@@ -10,11 +10,12 @@ import (
 type cellKind int
 
 const (
-	plainCell    cellKind = iota // the field as it is
-	partyCell                    // a number, with the extension's name if known
-	statusCell                   // a status, in the user's words
-	typeCell                     // a call type, in the user's words
-	durationCell                 // seconds, as h:mm:ss or seconds
+	plainCell     cellKind = iota // the field as it is
+	partyCell                     // a number, with the extension's name if known
+	statusCell                    // a status, in the user's words
+	typeCell                      // a call type, in the user's words
+	durationCell                  // seconds, as h:mm:ss or seconds
+	recordingCell                 // a recording's file name, marked so that calls with one stand out
 )
 
 // column is one column the grid can show.
@@ -48,7 +49,7 @@ var knownColumns = []known{
 	{name: cdrclient.ColDstTrunk, width: 140},
 	{name: cdrclient.ColDIDNumber, width: 130},
 	{name: cdrclient.ColPinCode, width: 80, hidden: true},
-	{name: cdrclient.ColRecording, width: 300},
+	{name: cdrclient.ColRecording, kind: recordingCell, width: 300},
 	{name: cdrclient.ColCallID, width: 150, hidden: true},
 	{name: cdrclient.ColSN, width: 120, hidden: true},
 }

@@ -17,14 +17,20 @@ type grid struct {
 	rows   []int     // the table rows shown, in order
 	sort   records.Sort
 	onSort func(c *column)
+	// selected is the table row of the selected record, -1 when none; onSelect is told
+	// when it changes.
+	selected int
+	onSelect func()
 
 	headerHeight float32    // measured on first use
 	widths       charWidths // character widths shared by the cells
 }
 
 func newGrid(onSort func(c *column)) *grid {
-	g := &grid{onSort: onSort}
+	g := &grid{onSort: onSort, selected: -1}
 	g.table = widget.NewTableWithHeaders(g.size, g.createCell, g.updateCell)
+	g.table.OnSelected = g.selectCell
+	g.table.OnUnselected = func(widget.TableCellID) { g.selectRow(-1) }
 	g.table.ShowHeaderColumn = false
 	g.table.CreateHeader = func() fyne.CanvasObject { return newHeaderCell(g.table, g.tapHeader) }
 	g.table.UpdateHeader = g.updateHeader
@@ -98,9 +104,28 @@ func (g *grid) setColumns(cols []*column) {
 	g.table.Refresh()
 }
 
-// setRows shows rows from the top.
+// selectCell selects the record of the cell tapped.
+func (g *grid) selectCell(id widget.TableCellID) {
+	if id.Row >= 0 && id.Row < len(g.rows) {
+		g.selectRow(g.rows[id.Row])
+	}
+}
+
+func (g *grid) selectRow(row int) {
+	if row == g.selected {
+		return
+	}
+	g.selected = row
+	if g.onSelect != nil {
+		g.onSelect()
+	}
+}
+
+// setRows shows rows from the top, with nothing selected.
 func (g *grid) setRows(rows []int) {
 	g.rows = rows
+	g.selected = -1
+	g.table.UnselectAll()
 	g.table.Refresh()
 	g.table.ScrollToTop()
 }

@@ -35,6 +35,10 @@ func want(d *simData, row int, name string, seconds bool) string {
 		}
 	case cdrclient.ColTalkDuration, cdrclient.ColCallDuration:
 		return records.DisplayDuration(raw, seconds)
+	case cdrclient.ColRecording:
+		if raw != "" {
+			return "● " + raw // a call with a recording stands out
+		}
 	}
 	return raw
 }

@@ -12,6 +12,7 @@ import (
 	"cdrdesk/cdrclient"
 	"cdrdesk/gui/i18n"
 	"cdrdesk/internal/callreport"
+	"cdrdesk/internal/recordings"
 	"cdrdesk/internal/records"
 	"cdrdesk/internal/report"
 	"cdrdesk/internal/userdirs"
@@ -37,6 +38,15 @@ type View struct {
 	// Documents returns the user's Documents folder, where the Save dialog starts
 	// until a folder was used; tests replace it.
 	Documents func() string
+	// RecordingSource returns where Play and Save recordings… fetch recordings from:
+	// the session of the PBX connected, nil when there is none.
+	RecordingSource func() recordings.Source
+	// Temp holds the recordings fetched to be played, until the window removes them
+	// when cdrdesk exits; New gives the view one of its own.
+	Temp *recordings.TempFiles
+	// OnRecordingsSaved, if set, is called on the UI goroutine when a Save recording…
+	// or Save recordings… ends: err is nil when sum says what was done.
+	OnRecordingsSaved func(dir string, sum recordings.Summary, err error)
 
 	win     fyne.Window
 	chooser FileChooser
@@ -65,6 +75,7 @@ type View struct {
 	needValues bool          // the quick filters still wait for the table's values
 	status     string        // last status reported
 	saving     bool
+	recBusy    bool // a recording is being played or saved
 
 	// Call reports (the engine folds calls once per table and settings).
 	names          map[string]string   // extension numbers to names, from SetData
@@ -74,13 +85,14 @@ type View struct {
 	pinned         map[int]bool        // rows a report line asked to show; nil for all
 	pinnedWhat     string              // what the pinned rows are, for the notice above the grid
 
-	grid  *grid
-	tabs  *tabs
-	bar   *toolbar
-	sum   *summaryStrip
-	empty *widget.Label     // over the grid when no row is shown
-	body  fyne.CanvasObject // toolbar, grid and summary, once there are records
-	root  *fyne.Container   // body, or a hint until then
+	grid   *grid
+	tabs   *tabs
+	bar    *toolbar
+	recBar *recordingBar
+	sum    *summaryStrip
+	empty  *widget.Label     // over the grid when no row is shown
+	body   fyne.CanvasObject // toolbar, grid and summary, once there are records
+	root   *fyne.Container   // body, or a hint until then
 
 }
 
@@ -93,9 +105,12 @@ func New(w fyne.Window, chooser FileChooser) *View {
 	v := &View{win: w, chooser: chooser, words: newWords(), lastFormat: offeredFormat(""), reportSettings: callreport.DefaultSettings()}
 	v.Background = func(f func()) { go f() }
 	v.Documents = userdirs.Documents
+	v.Temp = recordings.NewTempFiles("")
 	v.openURL = func(u *url.URL) error { return fyne.CurrentApp().OpenURL(u) }
 	v.engine = &engine{start: func(f func()) { v.Background(f) }, deliver: v.show, release: debug.FreeOSMemory}
 	v.grid = newGrid(v.sortBy)
+	v.grid.onSelect = v.updateRecordingBar
+	v.recBar = newRecordingBar(v.PlayRecording, v.SaveRecording, v.SaveRecordings)
 	v.bar = newToolbar(v.filterChanged, v.chooseColumns, v.setSeconds)
 	v.sum = newSummaryStrip()
 	v.empty = widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{})
@@ -107,7 +122,7 @@ func New(w fyne.Window, chooser FileChooser) *View {
 		return container.NewVBox(layout.NewSpacer(), o, layout.NewSpacer())
 	}
 	v.tabs = newTabs(v, container.NewStack(v.grid.table, middle(v.empty)))
-	v.body = container.NewBorder(v.bar.box, v.sum.box, nil, nil, v.tabs.box)
+	v.body = container.NewBorder(container.NewVBox(v.bar.box, v.recBar.box), v.sum.box, nil, nil, v.tabs.box)
 	v.root = container.NewStack(middle(hint))
 	v.Restore(State{})
 	return v
@@ -135,6 +150,7 @@ func (v *View) SetData(t *cdrclient.Table, names map[string]string, info Info) {
 	v.sum.clear() // until the engine has summed up
 	v.tabs.show(nil, nil, names)
 	v.showEmpty()
+	v.updateRecordingBar()
 	v.notify()
 	v.needValues = true
 	v.request() // last: its answer may come back at once
@@ -181,6 +197,7 @@ func (v *View) show(a answer) {
 	v.sum.show(a.report)
 	v.tabs.show(a.calls, a.report, v.names)
 	v.showEmpty()
+	v.updateRecordingBar()
 	v.notify()
 	if v.afterShow != nil {
 		v.afterShow()

@@ -1,7 +1,7 @@
 // Package cli is cdrdesk's command line: download call records and save reports without
 // a window (from the PBX, or --offline from the archive), keep the archive up to date
-// and import saved files into it, list extensions, hand out a one-time download link,
-// run the demo PBX.
+// and import saved files into it, save calls' recordings into a folder, list
+// extensions, hand out a one-time download link, run the demo PBX.
 package cli
 
 import (
@@ -46,6 +46,7 @@ Usage:
   cdrdesk report [flags]       save a report workbook (call reports, charts, every record)
   cdrdesk sync [flags]         bring the archive's copy of this PBX's records up to date
   cdrdesk import FILE...       add saved PBX CSV files to the archive
+  cdrdesk recordings [flags]   save the recordings of the chosen calls into a folder
   cdrdesk extensions [flags]   list the PBX's extensions
   cdrdesk link [flags] --allowed-ip IP
                                print a one-time download link (30 s) for the computer at IP
@@ -71,6 +72,8 @@ func Run(ctx context.Context, args []string, env Env) int {
 		return runSync(ctx, args[1:], env)
 	case "import":
 		return runImport(ctx, args[1:], env)
+	case "recordings":
+		return runRecordings(ctx, args[1:], env)
 	case "extensions":
 		return runExtensions(ctx, args[1:], env)
 	case "link":

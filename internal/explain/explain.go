@@ -107,6 +107,9 @@ func explain(err error) explained {
 	if m, ok := explainArchive(err); ok {
 		return m
 	}
+	if m, ok := explainRecording(err); ok {
+		return m
+	}
 	switch {
 	case errors.Is(err, context.Canceled):
 		return explained{kind: Canceled, what: "Cancelled. Nothing was saved."}

@@ -22,6 +22,7 @@ import (
 	"cdrdesk/internal/atomicfile"
 	"cdrdesk/internal/login"
 	"cdrdesk/internal/profile"
+	"cdrdesk/internal/recordings"
 	"cdrdesk/internal/report"
 )
 
@@ -69,6 +70,12 @@ var errorExamples = []error{
 	&archive.DamagedError{Location: `C:\Users\li\AppData\Local\cdrdesk\archive.db`, Err: errors.New("database disk image is malformed (11)")},
 	&archive.DamagedError{Location: "/home/li/.local/share/cdrdesk/archive.db", Foreign: true, Err: errors.New("application_id 0x0, 3 objects")},
 	&archive.NewerError{Location: "/home/li/.local/share/cdrdesk/archive.db", Version: 3, Newest: 1},
+	&cdrclient.RecordingMissingError{Name: secretURL},
+	&cdrclient.RecordingCutError{Name: "20260501093000-1777599000.101-1000-1001-Internal.wav", Got: 20000, Size: 64044, Err: secretErr},
+	&cdrclient.RecordingCutError{Name: secretURL, Got: 20000, Size: -1},
+	&cdrclient.APIError{Endpoint: "recording/download", Errno: cdrclient.ErrnoBadRecordingRandom},
+	&cdrclient.APIError{Endpoint: "recording/get_random", Errno: cdrclient.ErrnoNoRecording},
+	&recordings.SaveError{Path: `D:\录音\` + secretURL, Err: fs.ErrPermission},
 	&archive.OpenError{Location: "/media/usb/archive.db", Err: &fs.PathError{Op: "open", Path: "/media/usb/archive.db", Err: fs.ErrPermission}},
 }
 

@@ -78,15 +78,24 @@ func stamp(t time.Time, h, m, s int) string {
 // (<>:"/\|?* and control characters) becomes '_', it is cut to a length every file
 // system takes, and trailing dots and spaces, which Windows drops silently, go.
 func safe(name string) string {
+	if r := []rune(name); len(r) > maxRunes {
+		name = string(r[:maxRunes])
+	}
+	return Clean(name)
+}
+
+// Clean is the file-name rule every saved file follows (reports here, recordings in
+// internal/recordings): what Windows does not allow in a name (<>:"/\|?* and control
+// characters) becomes '_', and trailing dots and spaces, which Windows drops silently,
+// go. A path separator is among the replaced characters, so the result never leaves
+// its folder.
+func Clean(name string) string {
 	name = strings.Map(func(r rune) rune {
 		if r < 32 || r == 127 || strings.ContainsRune(forbidden, r) {
 			return '_'
 		}
 		return r
 	}, name)
-	if r := []rune(name); len(r) > maxRunes {
-		name = string(r[:maxRunes])
-	}
 	return strings.TrimRight(name, ". ")
 }
 
