@@ -46,6 +46,11 @@ var sqliteMagic = []byte("SQLite format 3\x00")
 // as it is: *archive.DamagedError for one that is not SQLite, is damaged, or (Foreign)
 // belongs to another program; *archive.NewerError for an archive of a newer cdrdesk.
 func Open(ctx context.Context, path string) (*Store, error) {
+	// The driver reads what follows a "?" as its options: an empty path or one with a
+	// "?" would open (or create) another file than the one named.
+	if path == "" || strings.ContainsRune(path, '?') {
+		return nil, &archive.OpenError{Location: path, Err: errBadPath}
+	}
 	if err := checkMagic(path); err != nil {
 		return nil, err
 	}
@@ -64,6 +69,8 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	}
 	return s, nil
 }
+
+var errBadPath = errors.New(`an archive file's name cannot be empty or contain "?"`)
 
 // checkMagic refuses an existing file that is not an SQLite database before the
 // driver opens it. An empty file (a creation cut short) is taken as a new archive.

@@ -298,3 +298,22 @@ func TestDamagedBlock(t *testing.T) {
 		t.Errorf("the damaged file or its folder changed: %v → %v", names(before), names(after))
 	}
 }
+
+// A path the driver would read as options is refused, and no file is made for it.
+func TestOpenRefusesPathsTheDriverWouldMisread(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	for _, path := range []string{"", "archive?.db", filepath.Join(dir, "a?b.db")} {
+		s, err := Open(context.Background(), path)
+		var oe *archive.OpenError
+		if !errors.As(err, &oe) {
+			if s != nil {
+				s.Close()
+			}
+			t.Errorf("Open(%q) = %v, want an *archive.OpenError", path, err)
+		}
+	}
+	if names, _ := os.ReadDir(dir); len(names) != 0 {
+		t.Errorf("files made: %v", names)
+	}
+}
