@@ -98,13 +98,15 @@ demo-cli: build
 
 ## bench: Go benchmarks of the hot paths, then the end-to-end figures for a 1M-row year:
 ## parsing, the call reports (fold and report: ready in ≤ 300 ms), export, and the real
-## window under Xvfb (time until idle, memory held).
+## window under Xvfb (time until idle, memory held), the archive on SQLite and on a
+## throw-away PostgreSQL, and saving recordings.
 bench: check-go
-	@./.ci/install-packages $(BUILD_PACKAGES) $(HEADLESS_PACKAGES)
+	@./.ci/install-packages $(BUILD_PACKAGES) $(HEADLESS_PACKAGES) postgresql
 	go test -run '^$$' -bench . -benchtime 3x -benchmem ./cdrclient/ ./internal/report/
 	go test -run '^$$' -bench Year -benchtime 1x ./internal/workbook/
 	go test -run '^$$' -bench ReportsReady -benchtime 5x ./gui/results/
 	go test -run '^$$' -bench WriteCSV -benchtime 3x ./cdrclient/pbxsim/
+	go test -run '^$$' -bench . -benchtime 1x ./internal/archive/postgres/
 	go run -tags migrated_fynedo ./internal/bench
 
 clean:
