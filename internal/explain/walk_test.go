@@ -19,6 +19,7 @@ import (
 	"cdrdesk/assets"
 	"cdrdesk/cdrclient"
 	"cdrdesk/internal/archive"
+	"cdrdesk/internal/archive/savedcsv"
 	"cdrdesk/internal/atomicfile"
 	"cdrdesk/internal/login"
 	"cdrdesk/internal/profile"
@@ -70,6 +71,7 @@ var errorExamples = []error{
 	&archive.DamagedError{Location: "/home/li/.local/share/cdrdesk/archive.db", Foreign: true, Err: errors.New("application_id 0x0, 3 objects")},
 	&archive.NewerError{Location: "/home/li/.local/share/cdrdesk/archive.db", Version: 3, Newest: 1},
 	&archive.OpenError{Location: "/media/usb/archive.db", Err: &fs.PathError{Op: "open", Path: "/media/usb/archive.db", Err: fs.ErrPermission}},
+	&savedcsv.NotRecordsError{File: "holidays.csv"},
 }
 
 // errorTypes returns "dir.Type" for every exported type with an Error method declared in
