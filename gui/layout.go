@@ -43,6 +43,7 @@ func (w *Window) build() {
 	top := container.NewBorder(nil, nil, nil,
 		container.NewHBox(
 			widget.NewButtonWithIcon(i18n.L("Connection…"), theme.ComputerIcon(), w.showConnection),
+			widget.NewButtonWithIcon(i18n.L("Open CSV file…"), theme.FileIcon(), w.openCSV),
 			widget.NewButtonWithIcon(i18n.L("Settings…"), theme.SettingsIcon(), w.showSettings),
 			widget.NewButtonWithIcon(i18n.L("About"), theme.InfoIcon(), w.showAbout)),
 		w.connectionLabel())
@@ -79,6 +80,9 @@ func (w *Window) savedStates() (query.State, results.State) {
 func (w *Window) showStatus(s string) {
 	if s == "" {
 		s = i18n.L("No records yet.")
+	}
+	if n := w.fileNote; n.table != nil && n.table == w.table && s != i18n.L("No records yet.") {
+		s += " · " + n.text
 	}
 	w.bar.text.SetText(s)
 	w.bar.save.Disable()
