@@ -325,3 +325,45 @@ func TestSyncOnConnectSetting(t *testing.T) {
 		t.Error("unchecking did not change the setting")
 	}
 }
+
+// TestDamagedArchiveIsExplainedNotReplaced: an archive file that cannot be read is
+// explained in the Archive dialog and when adding a CSV file to it, in both languages;
+// the file is left exactly as it was.
+func TestDamagedArchiveIsExplainedNotReplaced(t *testing.T) {
+	for _, tc := range []struct{ language, want string }{
+		{i18n.English, "is damaged"},
+		{i18n.Chinese, "已损坏"},
+	} {
+		t.Run(tc.language, func(t *testing.T) {
+			f := newFixture(t, true)
+			f.wait("connect")
+			f.act(func() { f.w.applySettings(tc.language, "system") })
+			if err := f.w.archive.close(); err != nil {
+				t.Fatal(err)
+			}
+			loc, _ := f.w.archive.where()
+			garbage := []byte("SQLite format 3\x00 but not really; the rest of a broken disk sector\n")
+			if err := os.WriteFile(loc, garbage, 0o600); err != nil {
+				t.Fatal(err)
+			}
+
+			a := f.openArchiveDialog()
+			var listed string
+			f.act(func() { listed = strings.Join(texts(a.holdings), "\n") })
+			if !strings.Contains(listed, tc.want) {
+				t.Errorf("the dialog does not explain the archive:\n%s", listed)
+			}
+			f.act(func() { a.d.Hide() })
+
+			f.openFile(writeFile(t, "CDR.csv", served(t, f.sim, cdrclient.Query{Start: localDay(2026, 11, 2), End: localDay(2026, 11, 2).Add(86399e9)})))
+			f.tapOnTop(i18n.L("Add to the archive and show"))
+			f.wait("opencsv:added")
+			if got := f.topText(); !strings.Contains(got, tc.want) {
+				t.Errorf("adding to it is not explained:\n%s", got)
+			}
+			if b, _ := os.ReadFile(loc); string(b) != string(garbage) {
+				t.Error("the damaged archive was changed")
+			}
+		})
+	}
+}
