@@ -49,7 +49,7 @@ func (a *archiveDialog) showHoldings(hs []archive.Holding, err error) {
 	for _, h := range hs {
 		a.holdings.Add(a.holdingCard(h))
 	}
-	a.holdings.Refresh()
+	a.content.Refresh() // the list's new height moves what follows it
 }
 
 // holdingCard describes one PBX's holding, with the way to forget it.

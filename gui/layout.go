@@ -78,11 +78,11 @@ func (w *Window) savedStates() (query.State, results.State) {
 }
 
 func (w *Window) showStatus(s string) {
+	if n := w.fileNote; s != "" && n.table != nil && n.table == w.table {
+		s += " · " + n.text // the records shown are a file's
+	}
 	if s == "" {
 		s = i18n.L("No records yet.")
-	}
-	if n := w.fileNote; n.table != nil && n.table == w.table && s != i18n.L("No records yet.") {
-		s += " · " + n.text
 	}
 	w.bar.text.SetText(s)
 	w.bar.save.Disable()

@@ -78,20 +78,7 @@ func (w *Window) addCSV(t *cdrclient.Table, file string) {
 	named := w.connectedPBX()
 	now := w.opts.Now()
 	go func() {
-		ctx := context.Background()
-		var pbx archive.PBX
-		added, err := 0, error(nil)
-		s, err := w.archive.get(ctx)
-		var hs []archive.Holding
-		if err == nil {
-			hs, err = s.Holdings(ctx)
-		}
-		if err == nil && t.Len() > 0 {
-			pbx, err = savedcsv.PBX(t, named, hs)
-			if err == nil {
-				added, err = s.Commit(ctx, archive.Batch{PBX: pbx, Table: t, At: now})
-			}
-		}
+		pbx, added, err := w.addTable(context.Background(), t, named, now)
 		w.opts.OnUI(func() {
 			if err != nil {
 				alert.Show(err, w.win)
@@ -104,6 +91,26 @@ func (w *Window) addCSV(t *cdrclient.Table, file string) {
 			w.done("opencsv:added")
 		})
 	}()
+}
+
+// addTable commits t to the archive in use as the records of the PBX savedcsv.PBX
+// decides (named: the connection in use), and returns it with the count added. A table
+// without records adds nothing (and has no sn to tell its PBX).
+func (w *Window) addTable(ctx context.Context, t *cdrclient.Table, named archive.PBX, at time.Time) (archive.PBX, int, error) {
+	s, err := w.archive.get(ctx)
+	if err != nil || t.Len() == 0 {
+		return named, 0, err
+	}
+	hs, err := s.Holdings(ctx)
+	if err != nil {
+		return named, 0, err
+	}
+	pbx, err := savedcsv.PBX(t, named, hs)
+	if err != nil {
+		return pbx, 0, err
+	}
+	added, err := s.Commit(ctx, archive.Batch{PBX: pbx, Table: t, At: at})
+	return pbx, added, err
 }
 
 // connectedPBX is the PBX of the connection in use, the one a file without an sn
