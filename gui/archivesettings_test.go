@@ -85,7 +85,7 @@ func (f *fixture) openArchiveDialog() *archiveDialog {
 	return a
 }
 
-// tapIn taps the button labelled text in the dialog on top.
+// tapOnTop taps the button labelled text in the dialog on top.
 func (f *fixture) tapOnTop(text string) {
 	f.t.Helper()
 	f.act(func() {
@@ -226,35 +226,39 @@ func TestMovingToABadLocationKeepsTheArchive(t *testing.T) {
 	if err := os.WriteFile(foreign, []byte("shopping list\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	for _, tc := range []struct{ language, location, want string }{
-		{i18n.English, filepath.Join(dir, "typo", "archive.db"), "could not be opened"},
-		{i18n.English, foreign, "is damaged"},
-		{i18n.Chinese, filepath.Join(dir, "typo", "archive.db"), "无法打开记录库"},
-		{i18n.Chinese, foreign, "已损坏"},
+	for _, tc := range []struct {
+		language              string
+		missing, notAnArchive string // what each location's explanation says
+	}{
+		{i18n.English, "could not be opened", "is damaged"},
+		{i18n.Chinese, "无法打开记录库", "已损坏"},
 	} {
-		t.Run(tc.language+"/"+filepath.Base(tc.location), func(t *testing.T) {
+		t.Run(tc.language, func(t *testing.T) {
 			f := newFixture(t, true)
 			f.wait("connect")
 			f.act(func() { f.w.applySettings(tc.language, "system") })
 			n := f.keep(headOffice, day(2026, 11, 2))
 			before, _ := f.w.archive.where()
 			a := f.openArchiveDialog()
-			f.act(func() {
-				a.location.SetText(tc.location)
-				test.Tap(uitest.Button(t, a.content, i18n.L("Use this archive")))
-			})
-			f.wait("archive:moved")
-			if got := f.topText(); !strings.Contains(got, tc.want) {
-				t.Errorf("no explanation %q:\n%s", tc.want, got)
-			}
-			if after, _ := f.w.archive.where(); after != before || f.app.Preferences().String(prefArchive) != "" {
-				t.Errorf("the archive moved to %s (setting %q)", after, f.app.Preferences().String(prefArchive))
-			}
-			if f.holdings()[headOffice.Key].Records != n {
-				t.Error("the archive in use lost records")
-			}
-			if b, _ := os.ReadFile(foreign); string(b) != "shopping list\n" {
-				t.Errorf("the foreign file changed: %q", b)
+			for location, want := range map[string]string{filepath.Join(dir, "typo", "archive.db"): tc.missing, foreign: tc.notAnArchive} {
+				f.act(func() {
+					a.location.SetText(location)
+					test.Tap(uitest.Button(t, a.content, i18n.L("Use this archive")))
+				})
+				f.wait("archive:moved")
+				if got := f.topText(); !strings.Contains(got, want) {
+					t.Errorf("%s: no explanation %q:\n%s", location, want, got)
+				}
+				f.tapOnTop(i18n.L("Close")) // the explanation; the Archive dialog stays
+				if after, _ := f.w.archive.where(); after != before || f.app.Preferences().String(prefArchive) != "" {
+					t.Errorf("the archive moved to %s (setting %q)", after, f.app.Preferences().String(prefArchive))
+				}
+				if f.holdings()[headOffice.Key].Records != n {
+					t.Error("the archive in use lost records")
+				}
+				if b, _ := os.ReadFile(foreign); string(b) != "shopping list\n" {
+					t.Errorf("the foreign file changed: %q", b)
+				}
 			}
 		})
 	}
