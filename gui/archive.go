@@ -33,7 +33,7 @@ type archiveBox struct {
 
 	// password returns the keyring's password of a PostgreSQL archive kept without it
 	// in the preferences ("" for none); opened, when set, runs on each store just
-	// opened, before anyone uses it (the retention setting: archivesettings.go).
+	// opened, before anyone uses it (the retention setting: archiveretention.go).
 	password func(location string) string
 	opened   func(ctx context.Context, s archive.Store)
 
@@ -57,9 +57,13 @@ func newArchiveBox(opts Options, chosen string) *archiveBox {
 	return b
 }
 
-// openAt opens the store at loc with its password from the keyring, and runs opened.
+// openAt opens the store at loc, with its password from the keyring when loc has none
+// (a connection string typed with one is opened as typed), and runs opened.
 func (b *archiveBox) openAt(ctx context.Context, loc string) (archive.Store, error) {
-	s, err := b.open(ctx, place.WithPassword(loc, b.password(loc)))
+	if _, typed := place.SplitPassword(loc); typed == "" {
+		loc = place.WithPassword(loc, b.password(loc))
+	}
+	s, err := b.open(ctx, loc)
 	if err != nil {
 		return nil, err
 	}

@@ -313,20 +313,36 @@ func TestArchivePasswordGoesToTheKeyring(t *testing.T) {
 	}
 }
 
-// TestSyncOnConnectSetting: the check shows and changes the setting (on by default).
+// TestSyncOnConnectSetting: Settings… → Archive… opens the dialog, whose check shows
+// and changes the setting (on by default).
 func TestSyncOnConnectSetting(t *testing.T) {
-	f := newFixture(t, true)
-	f.wait("connect")
-	a := f.openArchiveDialog()
-	f.act(func() {
-		c := f.check(a.content, "Update the archive when connecting")
-		if !c.Checked {
-			t.Error("off by default")
-		}
-		test.Tap(c)
-	})
-	if f.app.Preferences().BoolWithFallback(prefSyncOnConnect, true) {
-		t.Error("unchecking did not change the setting")
+	for _, tc := range []struct{ language, title, check string }{
+		{i18n.English, "Archive", "Update the archive when connecting"},
+		{i18n.Chinese, "记录库", "连接时更新记录库"},
+	} {
+		t.Run(tc.language, func(t *testing.T) {
+			f := newFixture(t, true)
+			f.wait("connect")
+			f.act(func() {
+				f.w.applySettings(tc.language, "system")
+				test.Tap(uitest.Button(t, f.w.win.Canvas().Content(), i18n.L("Settings…")))
+			})
+			f.tapOnTop(i18n.L("Archive…"))
+			f.wait("archive:holdings")
+			if got := f.topText(); !strings.Contains(got, tc.title) {
+				t.Fatalf("no Archive dialog on top:\n%s", got)
+			}
+			f.act(func() {
+				c := f.check(f.w.win.Canvas().Overlays().Top(), tc.check)
+				if !c.Checked {
+					t.Error("off by default")
+				}
+				test.Tap(c)
+			})
+			if f.app.Preferences().BoolWithFallback(prefSyncOnConnect, true) {
+				t.Error("unchecking did not change the setting")
+			}
+		})
 	}
 }
 
