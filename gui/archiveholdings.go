@@ -98,9 +98,11 @@ func (a *archiveDialog) confirmForget(h archive.Holding) {
 		if !yes {
 			return
 		}
+		a.inUse.SetText(i18n.L("Deleting the records of {{.Name}}…", map[string]any{"Name": h.PBX.Name}))
 		go func() {
 			err := w.forget(context.Background(), h.PBX.Key)
 			w.opts.OnUI(func() {
+				a.showInUse()
 				if err != nil {
 					alert.Show(err, w.win)
 				}

@@ -85,9 +85,11 @@ func keepCutoff(now time.Time, years int) time.Time {
 // later opening of the archive deletes what has grown too old.
 func (w *Window) confirmKeep(a *archiveDialog, k *keepSelect, years int) {
 	cutoff := keepCutoff(w.opts.Now(), years)
+	a.inUse.SetText(i18n.L("Counting the records older than {{.Keep}}…", map[string]any{"Keep": keepSpan(years)}))
 	go func() {
 		n, err := w.countBefore(context.Background(), cutoff)
 		w.opts.OnUI(func() {
+			a.showInUse()
 			if err != nil {
 				k.show(k.years)
 				alert.Show(err, w.win)
@@ -102,10 +104,12 @@ func (w *Window) confirmKeep(a *archiveDialog, k *keepSelect, years int) {
 					w.done("archive:kept")
 					return
 				}
+				a.inUse.SetText(i18n.L("Deleting old records…"))
 				go func() {
 					deleted, err := w.deleteBefore(context.Background(), cutoff)
 					w.opts.OnUI(func() {
 						if err != nil {
+							a.showInUse()
 							k.show(k.years)
 							alert.Show(err, w.win)
 						} else {

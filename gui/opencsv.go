@@ -31,8 +31,8 @@ func (w *Window) openCSV() {
 		go func() {
 			t, err := savedcsv.Read(path)
 			w.opts.OnUI(func() {
+				w.showStatus(w.results.Status()) // no longer reading
 				if err != nil {
-					w.showStatus(w.results.Status())
 					alert.Show(err, w.win)
 					w.done("opencsv:read")
 					return
@@ -77,10 +77,12 @@ func (w *Window) askAddOrShow(t *cdrclient.Table, file string) {
 func (w *Window) addCSV(t *cdrclient.Table, file string) {
 	named := w.connectedPBX()
 	now := w.opts.Now()
+	w.bar.text.SetText(i18n.L("Adding {{.File}} to the archive…", map[string]any{"File": file}))
 	go func() {
 		pbx, added, err := w.addTable(context.Background(), t, named, now)
 		w.opts.OnUI(func() {
 			if err != nil {
+				w.showStatus(w.results.Status()) // no longer adding
 				alert.Show(err, w.win)
 				w.done("opencsv:added")
 				return
