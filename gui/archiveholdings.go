@@ -31,7 +31,7 @@ func (a *archiveDialog) refresh() {
 		}
 		w.opts.OnUI(func() {
 			a.showHoldings(hs, err)
-			w.done("archive:holdings")
+			w.done("archivedialog:holdings")
 		})
 	}()
 }
@@ -107,7 +107,7 @@ func (a *archiveDialog) confirmForget(h archive.Holding) {
 					alert.Show(err, w.win)
 				}
 				a.refresh()
-				w.done("archive:forgot")
+				w.done("archivedialog:forgot")
 			})
 		}()
 	}, w.win)

@@ -43,7 +43,7 @@ func (w *Window) newKeepSelect(a *archiveDialog) *keepSelect {
 		if years == 0 {
 			k.years = 0
 			w.app.Preferences().SetInt(prefKeepYears, 0)
-			w.done("archive:kept")
+			w.done("archivedialog:kept")
 			return
 		}
 		w.confirmKeep(a, k, years)
@@ -93,7 +93,7 @@ func (w *Window) confirmKeep(a *archiveDialog, k *keepSelect, years int) {
 			if err != nil {
 				k.show(k.years)
 				alert.Show(err, w.win)
-				w.done("archive:counted")
+				w.done("archivedialog:counted")
 				return
 			}
 			msg := i18n.L("{{.Count}} records started before {{.Date}}: they will be deleted from the archive now, for every PBX. From then on, records older than {{.Keep}} are deleted each time the archive is opened. This cannot be undone.",
@@ -101,7 +101,7 @@ func (w *Window) confirmKeep(a *archiveDialog, k *keepSelect, years int) {
 			d := dialog.NewConfirm(i18n.L("Delete old records?"), msg, func(yes bool) {
 				if !yes {
 					k.show(k.years)
-					w.done("archive:kept")
+					w.done("archivedialog:kept")
 					return
 				}
 				a.inUse.SetText(i18n.L("Deleting old records…"))
@@ -119,14 +119,14 @@ func (w *Window) confirmKeep(a *archiveDialog, k *keepSelect, years int) {
 								map[string]any{"Count": i18n.Count(deleted), "Date": cutoff.Format(dateLayout)}))
 						}
 						a.refresh()
-						w.done("archive:kept")
+						w.done("archivedialog:kept")
 					})
 				}()
 			}, w.win)
 			d.SetConfirmText(i18n.L("Delete"))
 			d.SetDismissText(i18n.L("Cancel"))
 			d.Show()
-			w.done("archive:counted")
+			w.done("archivedialog:counted")
 		})
 	}()
 }

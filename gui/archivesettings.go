@@ -18,7 +18,7 @@ import (
 // archiveDialog is the Archive dialog (opened from Settings): where the archive is,
 // what it holds per PBX, how long records are kept and whether connecting updates it.
 // Its work on the archive runs in the background; each result is handed back with
-// OnUI and reported to tests as "archive:<step>".
+// OnUI and reported to tests as "archivedialog:<step>".
 type archiveDialog struct {
 	w        *Window
 	d        dialog.Dialog
@@ -108,7 +108,7 @@ func (a *archiveDialog) apply() {
 			if err != nil {
 				a.showInUse()
 				alert.Show(err, w.win)
-				w.done("archive:moved")
+				w.done("archivedialog:moved")
 				return
 			}
 			without, password := place.SplitPassword(typed)
@@ -121,7 +121,7 @@ func (a *archiveDialog) apply() {
 				}
 			}
 			a.refresh()
-			w.done("archive:moved")
+			w.done("archivedialog:moved")
 		})
 	}()
 }

@@ -81,7 +81,7 @@ func (f *fixture) openArchiveDialog() *archiveDialog {
 	f.t.Helper()
 	var a *archiveDialog
 	f.act(func() { a = f.w.showArchiveSettings() })
-	f.wait("archive:holdings")
+	f.wait("archivedialog:holdings")
 	return a
 }
 
@@ -150,8 +150,8 @@ func TestArchiveDialogListsAndForgets(t *testing.T) {
 				t.Fatalf("the confirmation does not say %q:\n%s", confirm, got)
 			}
 			f.tapOnTop(i18n.L("Delete"))
-			f.wait("archive:forgot")
-			f.wait("archive:holdings")
+			f.wait("archivedialog:forgot")
+			f.wait("archivedialog:holdings")
 			hs := f.holdings()
 			if _, ok := hs[branch.Key]; ok || hs[headOffice.Key].Records != nHead {
 				t.Errorf("after forgetting the branch: %+v", hs)
@@ -176,7 +176,7 @@ func TestRetentionDeletesOldRecords(t *testing.T) {
 
 	choose := func() {
 		f.act(func() { a.keep.sel.SetSelected("Delete records older than 1 year") })
-		f.wait("archive:counted")
+		f.wait("archivedialog:counted")
 	}
 	choose()
 	want := i18n.Count(old) + " records started before 2025-11-18"
@@ -184,15 +184,15 @@ func TestRetentionDeletesOldRecords(t *testing.T) {
 		t.Fatalf("the confirmation does not say %q:\n%s", want, got)
 	}
 	f.tapOnTop("Cancel")
-	f.wait("archive:kept")
+	f.wait("archivedialog:kept")
 	if got := f.app.Preferences().Int(prefKeepYears); got != 0 || f.holdings()[headOffice.Key].Records != total || a.keep.sel.Selected != "Forever" {
 		t.Fatalf("after Cancel: keep %d years, %d records, choice %q", got, f.holdings()[headOffice.Key].Records, a.keep.sel.Selected)
 	}
 
 	choose()
 	f.tapOnTop("Delete")
-	f.wait("archive:kept")
-	f.wait("archive:holdings") // the list read again, so nothing uses the archive below
+	f.wait("archivedialog:kept")
+	f.wait("archivedialog:holdings") // the list read again, so nothing uses the archive below
 	h := f.holdings()[headOffice.Key]
 	if got := f.app.Preferences().Int(prefKeepYears); got != 1 || h.Records != total-old || h.First.Before(keepCutoff(now, 1)) {
 		t.Fatalf("after Yes: keep %d years, %d records from %v; want %d records", got, h.Records, h.First, total-old)
@@ -245,7 +245,7 @@ func TestMovingToABadLocationKeepsTheArchive(t *testing.T) {
 					a.location.SetText(location)
 					test.Tap(uitest.Button(t, a.content, i18n.L("Use this archive")))
 				})
-				f.wait("archive:moved")
+				f.wait("archivedialog:moved")
 				if got := f.topText(); !strings.Contains(got, want) {
 					t.Errorf("%s: no explanation %q:\n%s", location, want, got)
 				}
@@ -287,7 +287,7 @@ func TestArchivePasswordGoesToTheKeyring(t *testing.T) {
 		a.location.SetText(typed)
 		test.Tap(uitest.Button(t, a.content, "Use this archive"))
 	})
-	f.wait("archive:moved")
+	f.wait("archivedialog:moved")
 	if got := f.app.Preferences().String(prefArchive); got != kept {
 		t.Errorf("setting %q, want %q", got, kept)
 	}
@@ -328,7 +328,7 @@ func TestSyncOnConnectSetting(t *testing.T) {
 				test.Tap(uitest.Button(t, f.w.win.Canvas().Content(), i18n.L("Settings…")))
 			})
 			f.tapOnTop(i18n.L("Archive…"))
-			f.wait("archive:holdings")
+			f.wait("archivedialog:holdings")
 			if got := f.topText(); !strings.Contains(got, tc.title) {
 				t.Fatalf("no Archive dialog on top:\n%s", got)
 			}
