@@ -30,6 +30,9 @@ type Options struct {
 	Demo      bool                         // connect to the built-in demo PBX at start
 	StartDemo func() (connect.Demo, error) // nil = NewDemo's
 	Chooser   results.FileChooser          // nil = Fyne's folder dialog
+	// FileOpener asks for a file to open (Open CSV file…, an archive file); nil =
+	// Fyne's file open dialog.
+	FileOpener FileOpener
 	// Documents returns the user's Documents folder, where saving starts until a
 	// folder was used; nil = the system's (internal/userdirs).
 	Documents func() string
@@ -66,6 +69,8 @@ type Window struct {
 	table *cdrclient.Table
 	names map[string]string
 	info  results.Info
+	// fileNote is said in the status line while the records of a CSV file are shown.
+	fileNote fileNote
 
 	mu     sync.Mutex         // guards conn and stop, which background goroutines read
 	conn   *connect.Result    // nil while not connected
@@ -107,6 +112,7 @@ func start(a fyne.App, opts Options, afterBackground func(step string)) *Window 
 
 	w := &Window{app: a, opts: opts, afterBackground: afterBackground}
 	w.archive = newArchiveBox(opts, p.String(prefArchive))
+	w.archive.opened = w.keepOnOpen
 	w.deps = connect.Deps{Store: opts.Store, StartDemo: opts.StartDemo, Now: opts.Now, Timeouts: opts.Timeouts,
 		ProfileChanged: w.profileChanged, OnUI: opts.OnUI}
 	if afterBackground != nil {

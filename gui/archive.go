@@ -31,6 +31,12 @@ type archiveBox struct {
 	// fallback is the location when none is chosen (Options.DefaultArchive).
 	fallback string
 
+	// password returns the keyring's password of a PostgreSQL archive kept without it
+	// in the preferences ("" for none); opened, when set, runs on each store just
+	// opened, before anyone uses it (the retention setting: archiveretention.go).
+	password func(location string) string
+	opened   func(ctx context.Context, s archive.Store)
+
 	mu       sync.Mutex
 	location string // as chosen in Settings; "" = fallback
 	store    archive.Store
@@ -41,7 +47,30 @@ func newArchiveBox(opts Options, chosen string) *archiveBox {
 	if b.open == nil {
 		b.open = place.Open
 	}
+	b.password = func(location string) string {
+		if opts.Store == nil || !place.IsPostgres(location) {
+			return ""
+		}
+		pw, _ := opts.Store.ArchivePassword(location) // none: the server may not need one
+		return pw
+	}
 	return b
+}
+
+// openAt opens the store at loc, with its password from the keyring when loc has none
+// (a connection string typed with one is opened as typed), and runs opened.
+func (b *archiveBox) openAt(ctx context.Context, loc string) (archive.Store, error) {
+	if _, typed := place.SplitPassword(loc); typed == "" {
+		loc = place.WithPassword(loc, b.password(loc))
+	}
+	s, err := b.open(ctx, loc)
+	if err != nil {
+		return nil, err
+	}
+	if b.opened != nil {
+		b.opened(ctx, s)
+	}
+	return s, nil
 }
 
 // where is the location of the archive in use: the chosen one, else the fallback,
@@ -72,7 +101,7 @@ func (b *archiveBox) get(ctx context.Context) (archive.Store, error) {
 	if err != nil {
 		return nil, &archive.OpenError{Location: "", Err: err}
 	}
-	s, err := b.open(ctx, loc)
+	s, err := b.openAt(ctx, loc)
 	if err != nil {
 		return nil, err
 	}
@@ -88,7 +117,7 @@ func (b *archiveBox) move(ctx context.Context, location string) error {
 	if err != nil {
 		return &archive.OpenError{Location: location, Err: err}
 	}
-	s, err := b.open(ctx, loc)
+	s, err := b.openAt(ctx, loc)
 	if err != nil {
 		return err
 	}

@@ -44,6 +44,7 @@ func (w *Window) build() {
 	top := container.NewBorder(nil, nil, nil,
 		container.NewHBox(
 			widget.NewButtonWithIcon(i18n.L("Connection…"), theme.ComputerIcon(), w.showConnection),
+			widget.NewButtonWithIcon(i18n.L("Open CSV file…"), theme.FileIcon(), w.openCSV),
 			widget.NewButtonWithIcon(i18n.L("Settings…"), theme.SettingsIcon(), w.showSettings),
 			widget.NewButtonWithIcon(i18n.L("About"), theme.InfoIcon(), w.showAbout)),
 		w.connectionLabel())
@@ -78,6 +79,9 @@ func (w *Window) savedStates() (query.State, results.State) {
 }
 
 func (w *Window) showStatus(s string) {
+	if n := w.fileNote; s != "" && n.table != nil && n.table == w.table {
+		s += " · " + n.text // the records shown are a file's
+	}
 	if s == "" {
 		s = i18n.L("No records yet.")
 	}

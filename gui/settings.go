@@ -3,14 +3,16 @@ package gui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"cdrdesk/gui/i18n"
 	"cdrdesk/gui/style"
 )
 
-// showSettings lets the person choose the language and the colour scheme. A change
-// applies at once: the window is rebuilt in the new language.
+// showSettings lets the person choose the language and the colour scheme (a change
+// applies at once: the window is rebuilt in the new language), and opens the Archive
+// dialog (archivesettings.go).
 func (w *Window) showSettings() {
 	p := w.app.Preferences()
 	languages := []string{i18n.L("Same as the system"), "English", "简体中文"}
@@ -26,6 +28,7 @@ func (w *Window) showSettings() {
 	items := []*widget.FormItem{
 		widget.NewFormItem(i18n.L("Language"), langSel),
 		widget.NewFormItem(i18n.L("Colours"), schemeSel),
+		widget.NewFormItem(i18n.L("Call archive"), widget.NewButtonWithIcon(i18n.L("Archive…"), theme.StorageIcon(), func() { w.showArchiveSettings() })),
 	}
 	d := dialog.NewForm(i18n.L("Settings"), i18n.L("Apply"), i18n.L("Cancel"), items, func(ok bool) {
 		if !ok {

@@ -5,11 +5,11 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"io"
-	"os"
+	"io/fs"
 
 	"cdrdesk/cdrclient"
 	"cdrdesk/internal/archive"
+	"cdrdesk/internal/archive/savedcsv"
 )
 
 func runImport(ctx context.Context, args []string, env Env) int {
@@ -72,66 +72,46 @@ func runImport(ctx context.Context, args []string, env Env) int {
 }
 
 // readCSV reads a saved CSV the way a download is read (any encoding the client
-// reads).
+// reads); a file that cannot be read or is not of call records is a usage mistake.
 func readCSV(name string) (*cdrclient.Table, error) {
-	f, err := os.Open(name)
-	if err != nil {
-		return nil, usagef("cannot read %s: %v", name, errors.Unwrap(err))
-	}
-	defer f.Close()
-	t := cdrclient.NewTable()
-	if _, err := io.Copy(t, f); err != nil {
-		return nil, usagef("cannot read %s: %v", name, err)
-	}
-	if err := t.Close(); err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
-	}
-	if t.Len() > 0 && t.Column(cdrclient.ColTimeStart) < 0 {
+	t, err := savedcsv.Read(name)
+	var path *fs.PathError
+	var notRecords *savedcsv.NotRecordsError
+	switch {
+	case errors.As(err, &path):
+		return nil, usagef("cannot read %s: %v", name, path.Err)
+	case errors.As(err, &notRecords):
 		return nil, usagef("%s is not a PBX call record file: it has no %s column", name, cdrclient.ColTimeStart)
+	case err != nil:
+		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	return t, nil
 }
 
-// importedPBX is the PBX of a file's rows: its sn column, else --profile or --pbx.
-// The name is the connection's, the archive's for that key, else the key.
+// importedPBX is the PBX of a file's rows (savedcsv.PBX): its sn column, else --profile
+// or --pbx.
 func importedPBX(env Env, t *cdrclient.Table, pbx, profileName string, holdings []archive.Holding) (archive.PBX, error) {
-	out := archive.PBX{}
-	if col := t.Column(cdrclient.ColSN); col >= 0 && t.Len() > 0 {
-		out.Key = t.Field(0, col)
-	}
+	var named archive.PBX
 	switch {
 	case profileName != "":
 		profiles, err := env.Profiles()
 		if err != nil {
-			return out, err
+			return named, err
 		}
 		p, ok := profiles.Get(profileName)
 		if !ok {
-			return out, usagef("no saved connection is called %q", profileName)
+			return named, usagef("no saved connection is called %q", profileName)
 		}
-		out.Name = p.Name
-		if out.Key == "" {
-			out.Key = p.SN
-		}
-		if out.Key == "" {
-			out.Key = addressOf(p.URL)
+		named.Name, named.Key = p.Name, p.SN
+		if named.Key == "" {
+			named.Key = addressOf(p.URL)
 		}
 	case pbx != "":
-		out.Name = hostOf(addressOf(pbx))
-		if out.Key == "" {
-			out.Key = addressOf(pbx)
-		}
+		named = archive.PBX{Key: addressOf(pbx), Name: hostOf(addressOf(pbx))}
 	}
-	if out.Key == "" {
+	out, err := savedcsv.PBX(t, named, holdings)
+	if errors.Is(err, savedcsv.ErrUnknownPBX) {
 		return out, usagef("the file has no sn column to tell its PBX: say which with --profile NAME or --pbx ADDRESS")
 	}
-	if out.Name == "" {
-		out.Name = out.Key
-		for _, h := range holdings {
-			if h.PBX.Key == out.Key {
-				out.Name = h.PBX.Name
-			}
-		}
-	}
-	return out, nil
+	return out, err
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 
 	"cdrdesk/internal/archive"
+	"cdrdesk/internal/archive/savedcsv"
 )
 
 // explainArchive explains why the archive cannot be used. Each message says that the
@@ -15,10 +16,19 @@ func explainArchive(err error) (explained, bool) {
 		damaged *archive.DamagedError
 		newer   *archive.NewerError
 		open    *archive.OpenError
+		notCSV  *savedcsv.NotRecordsError
 	)
 	switch {
 	case errors.Is(err, context.Canceled):
 		return explained{}, false // "Cancelled", as anywhere else
+	case errors.As(err, &notCSV):
+		return explained{kind: Input, data: map[string]any{"File": notCSV.File},
+			what:   "The file {{.File}} does not hold call records from the PBX.",
+			action: "Choose a CSV file of call records saved by the PBX (its CDR download) or by cdrdesk. Nothing was added to the archive."}, true
+	case errors.Is(err, savedcsv.ErrUnknownPBX):
+		return explained{kind: Input,
+			what:   "The file does not say which PBX its records are from.",
+			action: "Connect to that PBX first and open the file again (on the command line: --profile or --pbx). Nothing was added to the archive."}, true
 	case errors.As(err, &damaged) && damaged.Foreign:
 		return explained{kind: Archive, data: map[string]any{"Location": damaged.Location},
 			what:   "{{.Location}} is not a cdrdesk archive.",

@@ -19,6 +19,7 @@ import (
 	"cdrdesk/assets"
 	"cdrdesk/cdrclient"
 	"cdrdesk/internal/archive"
+	"cdrdesk/internal/archive/savedcsv"
 	"cdrdesk/internal/atomicfile"
 	"cdrdesk/internal/login"
 	"cdrdesk/internal/profile"
@@ -77,6 +78,7 @@ var errorExamples = []error{
 	&cdrclient.APIError{Endpoint: "recording/get_random", Errno: cdrclient.ErrnoNoRecording},
 	&recordings.SaveError{Path: `D:\录音\` + secretURL, Err: fs.ErrPermission},
 	&archive.OpenError{Location: "/media/usb/archive.db", Err: &fs.PathError{Op: "open", Path: "/media/usb/archive.db", Err: fs.ErrPermission}},
+	&savedcsv.NotRecordsError{File: "holidays.csv"},
 }
 
 // errorTypes returns "dir.Type" for every exported type with an Error method declared in
