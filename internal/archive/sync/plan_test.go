@@ -50,3 +50,38 @@ func TestWindows(t *testing.T) {
 		t.Errorf("windows = %v\nwant %v", got, want)
 	}
 }
+
+func TestWithin(t *testing.T) {
+	at := func(d, h int) time.Time { return time.Date(2026, 5, d, h, 0, 0, 0, time.UTC) }
+	r := func(from, to time.Time) archive.Range { return archive.Range{From: from, To: to.Add(-time.Second)} }
+	now := at(20, 10)
+	synced := archive.Holding{Coverage: []archive.Range{r(at(5, 0), at(10, 0)), r(at(12, 0), at(18, 10))}, Updated: at(18, 10)}
+	for _, tc := range []struct {
+		name   string
+		within archive.Range
+		held   archive.Holding
+		want   []archive.Range
+		at     time.Time
+	}{
+		{"nothing held: the range, no more", r(at(1, 0), at(3, 0)), archive.Holding{}, []archive.Range{r(at(1, 0), at(3, 0))}, now},
+		{"covered: nothing", r(at(6, 0), at(8, 0)), synced, nil, at(18, 10)},
+		{"partly covered: the gap inside the range only", r(at(9, 0), at(13, 0)), synced, []archive.Range{r(at(10, 0), at(12, 0))}, at(18, 10)},
+		{"before everything held: the range", r(at(1, 0), at(2, 0)), synced, []archive.Range{r(at(1, 0), at(2, 0))}, at(18, 10)},
+		{"to now: the gap since the last sync's last 2 hours, and the last 2 hours",
+			r(at(19, 0), now), synced, []archive.Range{r(at(18, 8), now)}, now},
+		{"to now, all covered: the last 2 hours", r(at(13, 0), now),
+			archive.Holding{Coverage: []archive.Range{r(at(1, 0), now)}, Updated: now},
+			[]archive.Range{r(at(20, 8), now)}, now},
+		{"starting in the last sync's last 2 hours: from their start", r(at(18, 9), at(19, 0)), synced,
+			[]archive.Range{r(at(18, 8), at(19, 0))}, now},
+		{"ending in the future: up to now", r(at(20, 0), at(21, 0)), archive.Holding{Coverage: []archive.Range{r(at(1, 0), at(20, 0))}, Updated: at(20, 9)},
+			[]archive.Range{r(at(20, 0), now.Add(time.Second))}, now},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, gotAt := within(tc.within, now, tc.held)
+			if !slices.Equal(got, tc.want) || !gotAt.Equal(tc.at) {
+				t.Errorf("within = %v dated %v\nwant %v dated %v", got, gotAt, tc.want, tc.at)
+			}
+		})
+	}
+}

@@ -30,7 +30,11 @@ func Run(ctx context.Context, job Job) (Result, error) {
 	k := &keeper{store: job.Store, pbx: archive.PBX{Key: knownKey(job, holdings), Name: job.Name}, address: job.Address, at: now}
 	k.known = k.pbx.Key != job.Address
 	held, _ := holdingOf(holdings, k.pbx.Key)
-	wins := windows(wanted(startOf(job, held, now), now, held), job.Window)
+	want := wanted(startOf(job, held, now), now, held)
+	if job.Within != nil {
+		want, k.at = within(archive.Range{From: wall(job.Within.From), To: wall(job.Within.To)}, now, held)
+	}
+	wins := windows(want, job.Window)
 	run := &progressRun{report: job.Progress}
 	run.p.WindowsTotal = len(wins)
 
