@@ -85,3 +85,29 @@ func TestWithin(t *testing.T) {
 		})
 	}
 }
+
+func TestHoldingOf(t *testing.T) {
+	hs := []archive.Holding{
+		{PBX: archive.PBX{Key: "SN1", Name: "总部"}},
+		{PBX: archive.PBX{Key: "https://10.0.0.2:8088", Name: "Branch"}},
+		{PBX: archive.PBX{Key: "SN3", Name: "Twin"}}, {PBX: archive.PBX{Key: "SN4", Name: "Twin"}},
+	}
+	for _, tc := range []struct {
+		name string
+		c    Connection
+		want string // "" = none
+	}{
+		{"by serial number", Connection{SN: "SN4", Address: "https://x", Name: "Twin"}, "SN4"},
+		{"by address", Connection{Address: "https://10.0.0.2:8088", Name: "Renamed"}, "https://10.0.0.2:8088"},
+		{"by name, serial number not saved", Connection{Address: "https://10.0.0.1:8088", Name: "总部"}, "SN1"},
+		{"two of that name: none", Connection{Address: "https://10.0.0.9:8088", Name: "Twin"}, ""},
+		{"unknown", Connection{Address: "https://10.0.0.9:8088", Name: "New"}, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			h, ok := HoldingOf(hs, tc.c)
+			if ok != (tc.want != "") || h.PBX.Key != tc.want {
+				t.Errorf("HoldingOf = %q, %v; want %q", h.PBX.Key, ok, tc.want)
+			}
+		})
+	}
+}

@@ -245,3 +245,20 @@ func TestSyncWithin(t *testing.T) {
 		})
 	}
 }
+
+// TestAnotherPeriodIsNotCoverage: a PBX that answers for another period than asked has
+// its rows kept, but the archive does not claim the window asked for as held, and the
+// result says so.
+func TestAnotherPeriodIsNotCoverage(t *testing.T) {
+	f := newOffice(t, func(o *pbxsim.Options) { o.EchoEarlierStart = 24 * time.Hour })
+	r := archive.Range{From: start.AddDate(0, 0, -10), To: start.AddDate(0, 0, -3)}
+	j := f.job()
+	j.Within, j.SN = &r, pbxsim.DefaultSerialNumber
+	res := f.sync(j)
+	if res.OtherPeriod == nil {
+		t.Fatal("no other period reported")
+	}
+	if h := res.Holding; len(h.Coverage) != 0 || h.Records == 0 {
+		t.Errorf("holding %d records, coverage %v; want the rows kept and no coverage", h.Records, h.Coverage)
+	}
+}
