@@ -54,11 +54,11 @@ type Progress struct {
 type Result struct {
 	// SN is the serial number learned by this sync ("" when it was known already or
 	// is still unknown): keep it with the connection for the next sync.
-	SN      string
-	Added   int             // records new to the archive
+	SN    string
+	Added int // records new to the archive
 	// OtherPeriod is set when the PBX answered some windows for another period than
 	// the one asked (some firmware does): their rows were kept, but those windows do
 	// not count as covered, so the next sync asks for them again.
 	OtherPeriod *cdrclient.OtherPeriod
-	Holding archive.Holding // the PBX's holding after the sync
+	Holding     archive.Holding // the PBX's holding after the sync
 }
