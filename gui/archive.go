@@ -34,10 +34,14 @@ type archiveBox struct {
 	mu       sync.Mutex
 	location string // as chosen in Settings; "" = fallback
 	store    archive.Store
+
+	// turn is held by the one sync running, an Update or a Get records: the person
+	// sees one progress at a time, and two commits never fight over the store.
+	turn chan struct{}
 }
 
 func newArchiveBox(opts Options, chosen string) *archiveBox {
-	b := &archiveBox{open: opts.OpenArchive, fallback: opts.DefaultArchive, location: chosen}
+	b := &archiveBox{open: opts.OpenArchive, fallback: opts.DefaultArchive, location: chosen, turn: make(chan struct{}, 1)}
 	if b.open == nil {
 		b.open = place.Open
 	}
@@ -112,4 +116,15 @@ func (b *archiveBox) close() error {
 	err := b.store.Close()
 	b.store = nil
 	return err
+}
+
+// take waits until no other sync runs (or ctx ends) and returns the release of the
+// turn. Never call it on the UI goroutine.
+func (b *archiveBox) take(ctx context.Context) (release func(), err error) {
+	select {
+	case b.turn <- struct{}{}:
+		return func() { <-b.turn }, nil
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
 }

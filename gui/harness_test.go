@@ -73,12 +73,16 @@ type setup struct {
 	// clock is the window's clock (now when nil); keepAlive its keep-alive interval.
 	clock     *pbxsim.Clock
 	keepAlive time.Duration
+	// syncOnConnect leaves the archive's update on connect on, as it is by default;
+	// other tests turn it off, so that connecting downloads nothing by itself.
+	syncOnConnect bool
 }
 
 func newFixtureWith(t *testing.T, demo bool, su setup) *fixture {
 	t.Helper()
 	t.Setenv("LANGUAGE", "en_US")
 	a := test.NewTempApp(t)
+	a.Preferences().SetBool(prefSyncOnConnect, su.syncOnConnect)
 	store, err := profile.Open(t.TempDir(), profile.NewMemorySecrets())
 	if err != nil {
 		t.Fatal(err)

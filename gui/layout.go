@@ -13,10 +13,12 @@ import (
 	"cdrdesk/gui/results"
 )
 
-// statusBar is the line at the bottom: what is shown, and Save….
+// statusBar is the line at the bottom: what is shown, what the archive holds or is
+// doing (offline, an update), and Save….
 type statusBar struct {
-	text *widget.Label
-	save *widget.Button
+	text    *widget.Label
+	archive *widget.Label
+	save    *widget.Button
 }
 
 // build (re)creates the window's content in the current language, keeping the query,
@@ -37,16 +39,22 @@ func (w *Window) build() {
 	w.results.Restore(rs)
 	w.bar = &statusBar{text: widget.NewLabel(""), save: widget.NewButtonWithIcon(i18n.L("Save…"), theme.DocumentSaveIcon(), w.results.Save)}
 	w.bar.text.Truncation = fyne.TextTruncateEllipsis
+	w.bar.archive = widget.NewLabel(w.archiveLine)
+	w.bar.archive.Truncation = fyne.TextTruncateEllipsis
+	if w.archiveLine == "" {
+		w.bar.archive.Hide() // before the layout: a hidden line takes no room
+	}
 	w.results.OnStatus = func(s string) { w.showStatus(s); w.done("status:" + s) }
 	w.results.OnSaved = w.saved
 
 	top := container.NewBorder(nil, nil, nil,
 		container.NewHBox(
 			widget.NewButtonWithIcon(i18n.L("Connection…"), theme.ComputerIcon(), w.showConnection),
+			w.updateButton(),
 			widget.NewButtonWithIcon(i18n.L("Settings…"), theme.SettingsIcon(), w.showSettings),
 			widget.NewButtonWithIcon(i18n.L("About"), theme.InfoIcon(), w.showAbout)),
 		w.connectionLabel())
-	bottom := container.NewBorder(nil, nil, nil, w.bar.save, w.bar.text)
+	bottom := container.NewBorder(nil, nil, nil, w.bar.save, container.NewVBox(w.bar.text, w.bar.archive))
 	split := container.NewHSplit(container.NewVScroll(w.query.Widget()), w.results.Widget())
 	split.Offset = 0.3
 	w.win.SetContent(container.NewBorder(top, bottom, nil, nil, split))
@@ -58,8 +66,37 @@ func (w *Window) build() {
 	}
 	if c := w.connection(); c != nil {
 		w.query.SetExtensions(c.Extensions)
+	} else if p, ok := w.opts.Store.Get(w.offline); ok && w.offline != "" {
+		w.query.SetExtensions(savedExtensions(p.Extensions))
 	}
 	w.showStatus(w.results.Status())
+}
+
+// setArchiveLine says s in the status line's archive part ("" hides it), and keeps it
+// for a rebuild.
+func (w *Window) setArchiveLine(s string) {
+	changed := s != w.archiveLine
+	w.archiveLine = s
+	w.bar.archive.SetText(s)
+	if shown := s != ""; shown != w.bar.archive.Visible() {
+		if shown {
+			w.bar.archive.Show()
+		} else {
+			w.bar.archive.Hide()
+		}
+		w.win.Content().Refresh() // the line's room, taken from the records or given back
+	}
+	if changed {
+		w.done("archive:" + s)
+	}
+}
+
+// updateButton is Update archive, or Stop update while one runs.
+func (w *Window) updateButton() *widget.Button {
+	if w.updating != nil {
+		return widget.NewButtonWithIcon(i18n.L("Stop update"), theme.MediaStopIcon(), w.updateArchive)
+	}
+	return widget.NewButtonWithIcon(i18n.L("Update archive"), theme.ViewRefreshIcon(), w.updateArchive)
 }
 
 // savedStates returns the query and view settings: from the widgets when rebuilding,

@@ -64,6 +64,7 @@ func (w *Window) connectInBackground(name string, dial func(context.Context) (co
 		w.opts.OnUI(func() {
 			if err != nil {
 				w.showStatus(w.results.Status())
+				w.goOffline(name)
 				connect.ShowProblem(w.win, w.deps, name, err, w.connected)
 			} else {
 				w.connected(res)
@@ -103,7 +104,15 @@ func (w *Window) connected(res connect.Result) {
 		})
 	})
 	_ = w.opts.Store.SetLast(res.Profile.Name)
+	w.rememberExtensions(res.Profile.Name, res.Extensions)
+	if w.offline != "" {
+		w.offline = ""
+		w.setArchiveLine("")
+	}
 	w.build()
+	if w.app.Preferences().BoolWithFallback(prefSyncOnConnect, true) {
+		w.startUpdate(true)
+	}
 }
 
 // profileChanged follows the connection dialog renaming or deleting (to == "") the
