@@ -57,7 +57,7 @@ func (w *Window) startUpdate(auto bool) {
 			}
 		}
 		w.opts.OnUI(func() {
-			defer w.done("update:ready")
+			defer w.done("ready:update")
 			switch {
 			case w.connection() != c || w.updating != nil:
 			case err != nil:

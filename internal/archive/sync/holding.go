@@ -1,6 +1,10 @@
 package archivesync
 
-import "cdrdesk/internal/archive"
+import (
+	"time"
+
+	"cdrdesk/internal/archive"
+)
 
 // A Connection names a PBX as a saved connection knows it, to find its records in the
 // archive without contacting it (offline).
@@ -16,4 +20,14 @@ type Connection struct {
 func HoldingOf(holdings []archive.Holding, c Connection) (archive.Holding, bool) {
 	key := knownKey(Job{SN: c.SN, Address: c.Address, Name: c.Name}, holdings)
 	return holdingOf(holdings, key)
+}
+
+// Missing returns the parts of r up to now that h does not hold completely, in order:
+// what an answer from the archive alone may lack. The future is not missing.
+func Missing(h archive.Holding, r archive.Range, now time.Time) []archive.Range {
+	r.To = minTime(r.To, wall(now))
+	if r.From.After(r.To) {
+		return nil
+	}
+	return gaps(r, h.Coverage)
 }

@@ -111,3 +111,24 @@ func TestHoldingOf(t *testing.T) {
 		})
 	}
 }
+
+func TestMissing(t *testing.T) {
+	at := func(d, h int) time.Time { return time.Date(2026, 5, d, h, 0, 0, 0, time.UTC) }
+	h := archive.Holding{Coverage: []archive.Range{{From: at(5, 0), To: at(10, 0)}, {From: at(12, 0), To: at(20, 10)}}}
+	for _, tc := range []struct {
+		name string
+		r    archive.Range
+		want []archive.Range
+	}{
+		{"covered", archive.Range{From: at(6, 0), To: at(9, 0)}, nil},
+		{"a hole", archive.Range{From: at(6, 0), To: at(13, 0)}, []archive.Range{{From: at(10, 0).Add(time.Second), To: at(12, 0).Add(-time.Second)}}},
+		{"before", archive.Range{From: at(1, 0), To: at(6, 0)}, []archive.Range{{From: at(1, 0), To: at(5, 0).Add(-time.Second)}}},
+		{"into the future: up to now only", archive.Range{From: at(20, 0), To: at(25, 0)}, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := Missing(h, tc.r, at(20, 10)); !slices.Equal(got, tc.want) {
+				t.Errorf("Missing = %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
