@@ -110,7 +110,8 @@ func (w *Window) connected(res connect.Result) {
 		w.setArchiveLine("")
 	}
 	w.build()
-	if w.app.Preferences().BoolWithFallback(prefSyncOnConnect, true) {
+	// Not for --demo: its screenshots and smoke test need the window without a question.
+	if !w.opts.Demo && w.app.Preferences().BoolWithFallback(prefSyncOnConnect, true) {
 		w.startUpdate(true)
 	}
 }
