@@ -46,6 +46,8 @@ func (w *Window) startUpdate(auto bool) {
 		}
 		return
 	}
+	checking := i18n.L("Checking the archive…")
+	w.setArchiveLine(checking)
 	go func() {
 		ctx := context.Background()
 		store, err := w.archive.get(ctx)
@@ -58,6 +60,9 @@ func (w *Window) startUpdate(auto bool) {
 		}
 		w.opts.OnUI(func() {
 			defer w.done("ready:update")
+			if w.archiveLine == checking {
+				w.setArchiveLine("")
+			}
 			switch {
 			case w.connection() != c || w.updating != nil:
 			case err != nil:
