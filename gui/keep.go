@@ -81,7 +81,12 @@ func (w *Window) keepAndRead(ctx context.Context, store archive.Store, c *connec
 		// the PBX sent them, with the notice naming both periods.
 		// The sync asks up to now at most: the rest of the range has no records yet, so
 		// the PBX's answer is told against the whole range asked.
-		read = archive.Range{From: minTime(r.From, o.Answered.From), To: maxTime(r.To, o.Answered.To)}
+		if o.Answered.From.Before(read.From) {
+			read.From = o.Answered.From
+		}
+		if o.Answered.To.After(read.To) {
+			read.To = o.Answered.To
+		}
 		got.other = &cdrclient.OtherPeriod{Asked: cdrclient.Period{From: r.From, To: r.To}, Answered: cdrclient.Period{From: read.From, To: read.To}}
 	}
 	table := cdrclient.NewTable()
@@ -162,18 +167,4 @@ func wallRange(from, to time.Time) archive.Range {
 		return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), 0, time.UTC)
 	}
 	return archive.Range{From: wall(from), To: wall(to)}
-}
-
-func minTime(a, b time.Time) time.Time {
-	if a.Before(b) {
-		return a
-	}
-	return b
-}
-
-func maxTime(a, b time.Time) time.Time {
-	if a.After(b) {
-		return a
-	}
-	return b
 }

@@ -19,6 +19,7 @@ type statusBar struct {
 	text    *widget.Label
 	archive *widget.Label
 	save    *widget.Button
+	update  *widget.Button // in the toolbar: Update archive, or Stop update
 }
 
 // build (re)creates the window's content in the current language, keeping the query,
@@ -39,6 +40,8 @@ func (w *Window) build() {
 	w.results.Restore(rs)
 	w.bar = &statusBar{text: widget.NewLabel(""), save: widget.NewButtonWithIcon(i18n.L("Save…"), theme.DocumentSaveIcon(), w.results.Save)}
 	w.bar.text.Truncation = fyne.TextTruncateEllipsis
+	w.bar.update = widget.NewButton("", w.updateArchive)
+	w.showUpdating()
 	w.bar.archive = widget.NewLabel(w.archiveLine)
 	w.bar.archive.Truncation = fyne.TextTruncateEllipsis
 	if w.archiveLine == "" {
@@ -50,7 +53,7 @@ func (w *Window) build() {
 	top := container.NewBorder(nil, nil, nil,
 		container.NewHBox(
 			widget.NewButtonWithIcon(i18n.L("Connection…"), theme.ComputerIcon(), w.showConnection),
-			w.updateButton(),
+			w.bar.update,
 			widget.NewButtonWithIcon(i18n.L("Settings…"), theme.SettingsIcon(), w.showSettings),
 			widget.NewButtonWithIcon(i18n.L("About"), theme.InfoIcon(), w.showAbout)),
 		w.connectionLabel())
@@ -91,12 +94,16 @@ func (w *Window) setArchiveLine(s string) {
 	}
 }
 
-// updateButton is Update archive, or Stop update while one runs.
-func (w *Window) updateButton() *widget.Button {
+// showUpdating makes the toolbar's button Stop update while an update runs, else
+// Update archive.
+func (w *Window) showUpdating() {
 	if w.updating != nil {
-		return widget.NewButtonWithIcon(i18n.L("Stop update"), theme.MediaStopIcon(), w.updateArchive)
+		w.bar.update.SetText(i18n.L("Stop update"))
+		w.bar.update.SetIcon(theme.MediaStopIcon())
+		return
 	}
-	return widget.NewButtonWithIcon(i18n.L("Update archive"), theme.ViewRefreshIcon(), w.updateArchive)
+	w.bar.update.SetText(i18n.L("Update archive"))
+	w.bar.update.SetIcon(theme.ViewRefreshIcon())
 }
 
 // savedStates returns the query and view settings: from the widgets when rebuilding,

@@ -124,7 +124,7 @@ func (w *Window) askFirstSync(run func(months int)) {
 func (w *Window) runUpdate(c *connect.Result, store archive.Store, months int) {
 	ctx, cancel := context.WithCancel(context.Background())
 	w.updating = &updateRun{cancel: cancel}
-	w.build()
+	w.showUpdating()
 	w.setArchiveLine(i18n.L("Updating the archive…"))
 	feed := &progressFeed[archivesync.Progress]{onUI: w.opts.OnUI, show: func(p archivesync.Progress) {
 		if w.updating != nil {
@@ -150,7 +150,7 @@ func (w *Window) runUpdate(c *connect.Result, store archive.Store, months int) {
 		w.opts.OnUI(func() {
 			cancel()
 			w.updating = nil
-			w.build()
+			w.showUpdating()
 			switch {
 			case errors.Is(err, context.Canceled):
 				w.setArchiveLine(i18n.L("Archive update stopped: the {{.Done}} of {{.Total}} parts finished are kept; the next update carries on.",
