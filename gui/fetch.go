@@ -40,6 +40,7 @@ func (w *Window) fetch(q cdrclient.Query) {
 		got := w.download(ctx, c, q, feed.report)
 		w.opts.OnUI(func() {
 			cancel()
+			w.cancel = nil // not busy any more (see busy)
 			prog.hide()
 			w.query.SetBusy(false)
 			switch err := got.err; {

@@ -36,9 +36,11 @@ func (f *fixture) shown() []byte {
 // getRecords taps a preset, then Get records, and waits for the answer.
 func (f *fixture) getRecords(preset string) {
 	f.t.Helper()
-	root := f.w.win.Canvas().Content()
-	test.Tap(uitest.Button(f.t, root, i18n.L(preset)))
-	test.Tap(uitest.Button(f.t, root, i18n.L("Get records")))
+	f.act(func() {
+		root := f.w.win.Canvas().Content()
+		test.Tap(uitest.Button(f.t, root, i18n.L(preset)))
+		test.Tap(uitest.Button(f.t, root, i18n.L("Get records")))
+	})
 	f.wait("fetch")
 }
 
@@ -166,15 +168,18 @@ func TestOfflineFromTheArchive(t *testing.T) {
 			}})
 			f.wait("connect")
 			f.wait("offline")
-			f.act(func() { f.w.applySettings(tc.language, "system") })
-			root := f.w.win.Canvas().Content()
+			f.wait("dialog:load") // the connection dialog, with the reason, is ready
 			if len(saved.Extensions) == 0 {
 				t.Fatal("the connection kept no extensions")
 			}
-			all := f.check(root, i18n.L("All extensions"))
-			test.Tap(all)
-			f.check(root, "1000 ") // the picker has the PBX's extensions, offline
-			test.Tap(all)
+			f.act(func() {
+				f.w.applySettings(tc.language, "system")
+				root := f.w.win.Canvas().Content()
+				all := f.check(root, i18n.L("All extensions"))
+				test.Tap(all)
+				f.check(root, "1000 ") // the picker has the PBX's extensions, offline
+				test.Tap(all)
+			})
 			f.getRecords("Last month")
 			if got := f.shown(); !bytes.Equal(got, kept) {
 				t.Fatalf("offline: %d bytes shown, %d were kept", len(got), len(kept))
