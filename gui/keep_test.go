@@ -167,7 +167,6 @@ func TestOfflineFromTheArchive(t *testing.T) {
 				saveConnection(t, f.store, saved)
 			}})
 			f.wait("connect")
-			f.wait("offline")
 			f.wait("dialog:load") // the connection dialog, with the reason, is ready
 			if len(saved.Extensions) == 0 {
 				t.Fatal("the connection kept no extensions")

@@ -17,32 +17,45 @@ import (
 // yyyy-mm-dd, times 24 h), the same in every language.
 const archiveTime = "2006-01-02 15:04"
 
-// goOffline makes the window answer from the archive for the saved connection name,
-// which connecting at start failed to reach, and says so in the status line with what
-// the archive holds of it.
-func (w *Window) goOffline(name string) {
+// offlineStart is what the window shows when connecting at start failed: the saved
+// connection whose records the archive answers with, and what the status line says.
+type offlineStart struct {
+	prof profile.Profile
+	ok   bool // the saved connection exists
+	line string
+}
+
+// whatIsOffline reads what the archive holds of the saved connection name, which
+// connecting at start failed to reach. Never call it on the UI goroutine.
+func (w *Window) whatIsOffline(ctx context.Context, name string) offlineStart {
 	p, ok := w.opts.Store.Get(name)
 	if !ok {
+		return offlineStart{}
+	}
+	_, h, found, err := w.holdingOffline(ctx, p)
+	o := offlineStart{prof: p, ok: true}
+	switch {
+	case err != nil:
+		o.line = i18n.L("Offline · the archive cannot be read: {{.Why}}", map[string]any{"Why": explainLine(err)})
+	case !found:
+		o.line = nothingHeldLine(p.Name)
+	default:
+		o.line = offlineLine(h, nil)
+	}
+	return o
+}
+
+// goOffline makes the window answer from the archive for the saved connection of o,
+// with the extensions its last connection listed, and says so in the status line.
+func (w *Window) goOffline(o offlineStart) {
+	if !o.ok {
 		return
 	}
-	w.offline = name
-	if len(p.Extensions) > 0 {
-		w.query.SetExtensions(savedExtensions(p.Extensions))
+	w.offline = o.prof.Name
+	if len(o.prof.Extensions) > 0 {
+		w.query.SetExtensions(savedExtensions(o.prof.Extensions))
 	}
-	go func() {
-		_, h, found, err := w.holdingOffline(context.Background(), p)
-		w.opts.OnUI(func() {
-			switch {
-			case err != nil:
-				w.setArchiveLine(i18n.L("Offline · the archive cannot be read: {{.Why}}", map[string]any{"Why": explainLine(err)}))
-			case !found:
-				w.setArchiveLine(nothingHeldLine(p.Name))
-			default:
-				w.setArchiveLine(offlineLine(h, nil))
-			}
-			w.done("offline")
-		})
-	}()
+	w.setArchiveLine(o.line)
 }
 
 // holdingOffline finds what the archive holds of the saved connection p, by the rule a

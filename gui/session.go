@@ -61,10 +61,14 @@ func (w *Window) connectInBackground(name string, dial func(context.Context) (co
 		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 		defer cancel()
 		res, err := dial(ctx)
+		var offline offlineStart
+		if err != nil && name != "" {
+			offline = w.whatIsOffline(context.Background(), name) // not the dial's spent time
+		}
 		w.opts.OnUI(func() {
 			if err != nil {
 				w.showStatus(w.results.Status())
-				w.goOffline(name)
+				w.goOffline(offline)
 				connect.ShowProblem(w.win, w.deps, name, err, w.connected)
 			} else {
 				w.connected(res)
