@@ -119,8 +119,17 @@ func (b *archiveBox) close() error {
 }
 
 // take waits until no other sync runs (or ctx ends) and returns the release of the
-// turn. Never call it on the UI goroutine.
-func (b *archiveBox) take(ctx context.Context) (release func(), err error) {
+// turn; waiting, when not nil, is told first if it must wait. Never call it on the UI
+// goroutine.
+func (b *archiveBox) take(ctx context.Context, waiting func()) (release func(), err error) {
+	select {
+	case b.turn <- struct{}{}:
+		return func() { <-b.turn }, nil
+	default:
+	}
+	if waiting != nil {
+		waiting()
+	}
 	select {
 	case b.turn <- struct{}{}:
 		return func() { <-b.turn }, nil

@@ -37,7 +37,12 @@ func (w *Window) fetch(q cdrclient.Query) {
 	w.query.SetBusy(true)
 	feed := &progressFeed[cdrclient.Progress]{onUI: w.opts.OnUI, show: prog.update}
 	go func() {
-		got := w.download(ctx, c, q, feed.report)
+		got := w.download(ctx, c, q, feed.report, func() {
+			w.opts.OnUI(func() {
+				prog.text.SetText(i18n.L("Waiting for the archive update to finish…"))
+				w.done("waiting")
+			})
+		})
 		w.opts.OnUI(func() {
 			cancel()
 			w.cancel = nil // not busy any more (see busy)

@@ -30,10 +30,10 @@ type downloaded struct {
 // archive. It waits for a running Update first: the person sees one progress and two
 // commits never fight. An archive that cannot be opened or kept in never costs the
 // records: they are then downloaded directly, and notKept says why.
-func (w *Window) download(ctx context.Context, c *connect.Result, q cdrclient.Query, progress func(cdrclient.Progress)) downloaded {
+func (w *Window) download(ctx context.Context, c *connect.Result, q cdrclient.Query, progress func(cdrclient.Progress), waiting func()) downloaded {
 	store, err := w.archive.get(ctx)
 	if err == nil {
-		release, terr := w.archive.take(ctx)
+		release, terr := w.archive.take(ctx, waiting)
 		if terr != nil {
 			return downloaded{err: terr}
 		}

@@ -140,7 +140,7 @@ func (w *Window) runUpdate(c *connect.Result, store archive.Store, months int) {
 	go func() {
 		var res archivesync.Result
 		var last archivesync.Progress
-		release, err := w.archive.take(ctx)
+		release, err := w.archive.take(ctx, nil) // after a Get records, its own progress shown
 		if err == nil {
 			job.Progress = func(p archivesync.Progress) { last = p; feed.report(p) }
 			res, err = archivesync.Run(ctx, job)

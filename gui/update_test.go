@@ -1,6 +1,7 @@
 package gui
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 	"testing"
@@ -148,4 +149,45 @@ func queryOf(from, to time.Time) cdrclient.Query {
 		return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), 0, time.Local)
 	}
 	return cdrclient.Query{Start: local(from), End: local(to)}
+}
+
+// TestGetRecordsWaitsForTheUpdate: Get records during an update waits for it (the
+// update holds the archive until stopped), saying so in its progress dialog; once the
+// update stops, it gets its records.
+func TestGetRecordsWaitsForTheUpdate(t *testing.T) {
+	f := newFixtureWith(t, false, setup{prepare: func(f *fixture, run *pbxsim.Running) {
+		saveConnection(t, f.store, profileTo(run))
+	}})
+	f.wait("connect")
+	f.sim.Update(func(o *pbxsim.Options) { o.DownloadDelay, o.DelayAfterDownloads = time.Minute, 2 })
+	f.act(func() { test.Tap(uitest.Button(t, f.w.win.Canvas().Content(), "Update archive")) })
+	f.wait("ready:update")
+	f.act(func() {
+		top := f.w.win.Canvas().Overlays().Top()
+		f.radio(top, "3 months").SetSelected("3 months")
+		test.Tap(uitest.Button(t, top, "Update archive"))
+	})
+	for part := 0; part < 3; { // the update holds the archive, its third download waiting
+		s := f.wait("archive:Updating the archive: part ")
+		fmt.Sscanf(strings.TrimPrefix(s, "archive:Updating the archive: part "), "%d", &part)
+	}
+	f.act(func() {
+		root := f.w.win.Canvas().Content()
+		test.Tap(uitest.Button(t, root, "Last month"))
+		test.Tap(uitest.Button(t, root, "Get records"))
+	})
+	f.wait("waiting")
+	f.act(func() {
+		if got := strings.Join(texts(f.w.win.Canvas().Overlays().Top()), "\n"); !strings.Contains(got, "Waiting for the archive update to finish…") {
+			t.Errorf("the progress dialog shows %q", got)
+		}
+	})
+	f.sim.Update(func(o *pbxsim.Options) { o.DownloadDelay, o.DelayAfterDownloads = 0, 0 })
+	f.act(func() { test.Tap(uitest.Button(t, f.w.win.Canvas().Content(), "Stop update")) })
+	f.wait("update")
+	f.wait("fetch")
+	october := cdrclient.Query{Start: time.Date(2026, 10, 1, 0, 0, 0, 0, time.Local), End: time.Date(2026, 10, 31, 23, 59, 59, 0, time.Local)}
+	if got, want := f.shown(), served(t, f.sim, october); !bytes.Equal(got, want) {
+		t.Errorf("after the update: %d bytes shown, the PBX serves %d", len(got), len(want))
+	}
 }
