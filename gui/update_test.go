@@ -94,19 +94,7 @@ func TestStopUpdateKeepsFinishedWindows(t *testing.T) {
 		saveConnection(t, f.store, profileTo(run))
 	}})
 	f.wait("connect")
-	// The first two windows come at once; the third waits until cancelled.
-	f.sim.Update(func(o *pbxsim.Options) { o.DownloadDelay, o.DelayAfterDownloads = time.Minute, 2 })
-	f.act(func() { test.Tap(uitest.Button(t, f.w.win.Canvas().Content(), "Update archive")) })
-	f.wait("ready:update")
-	f.act(func() {
-		top := f.w.win.Canvas().Overlays().Top()
-		f.radio(top, "3 months").SetSelected("3 months")
-		test.Tap(uitest.Button(t, top, "Update archive"))
-	})
-	for part := 0; part < 3; { // part 3 shown: two windows kept
-		s := f.wait("archive:Updating the archive: part ")
-		fmt.Sscanf(strings.TrimPrefix(s, "archive:Updating the archive: part "), "%d", &part)
-	}
+	f.updateHeldAtThirdWindow()
 	f.act(func() { test.Tap(uitest.Button(t, f.w.win.Canvas().Content(), "Stop update")) })
 	f.wait("update")
 	h := f.holding()
@@ -159,18 +147,7 @@ func TestGetRecordsWaitsForTheUpdate(t *testing.T) {
 		saveConnection(t, f.store, profileTo(run))
 	}})
 	f.wait("connect")
-	f.sim.Update(func(o *pbxsim.Options) { o.DownloadDelay, o.DelayAfterDownloads = time.Minute, 2 })
-	f.act(func() { test.Tap(uitest.Button(t, f.w.win.Canvas().Content(), "Update archive")) })
-	f.wait("ready:update")
-	f.act(func() {
-		top := f.w.win.Canvas().Overlays().Top()
-		f.radio(top, "3 months").SetSelected("3 months")
-		test.Tap(uitest.Button(t, top, "Update archive"))
-	})
-	for part := 0; part < 3; { // the update holds the archive, its third download waiting
-		s := f.wait("archive:Updating the archive: part ")
-		fmt.Sscanf(strings.TrimPrefix(s, "archive:Updating the archive: part "), "%d", &part)
-	}
+	f.updateHeldAtThirdWindow()
 	f.act(func() {
 		root := f.w.win.Canvas().Content()
 		test.Tap(uitest.Button(t, root, "Last month"))
@@ -189,5 +166,24 @@ func TestGetRecordsWaitsForTheUpdate(t *testing.T) {
 	october := cdrclient.Query{Start: time.Date(2026, 10, 1, 0, 0, 0, 0, time.Local), End: time.Date(2026, 10, 31, 23, 59, 59, 0, time.Local)}
 	if got, want := f.shown(), served(t, f.sim, october); !bytes.Equal(got, want) {
 		t.Errorf("after the update: %d bytes shown, the PBX serves %d", len(got), len(want))
+	}
+}
+
+// updateHeldAtThirdWindow starts the first update of 3 months and returns once its
+// first two windows are kept: its third download then waits until cancelled, the
+// update holding the archive meanwhile.
+func (f *fixture) updateHeldAtThirdWindow() {
+	f.t.Helper()
+	f.sim.Update(func(o *pbxsim.Options) { o.DownloadDelay, o.DelayAfterDownloads = time.Minute, 2 })
+	f.act(func() { test.Tap(uitest.Button(f.t, f.w.win.Canvas().Content(), "Update archive")) })
+	f.wait("ready:update")
+	f.act(func() {
+		top := f.w.win.Canvas().Overlays().Top()
+		f.radio(top, "3 months").SetSelected("3 months")
+		test.Tap(uitest.Button(f.t, top, "Update archive"))
+	})
+	for part := 0; part < 3; { // part 3 shown: two windows kept
+		s := f.wait("archive:Updating the archive: part ")
+		fmt.Sscanf(strings.TrimPrefix(s, "archive:Updating the archive: part "), "%d", &part)
 	}
 }
