@@ -80,6 +80,13 @@ type Window struct {
 	archive *archiveBox // the archive of records (design §6), opened at first use
 
 	played *recordings.TempFiles // recordings fetched to be played, removed on quit
+	// The archive in the window (UI goroutine only): offline is the saved connection
+	// whose records Get records reads from the archive while not connected (connecting
+	// at start failed; offline.go); updating is the running Update (update.go);
+	// archiveLine is what the status line says of the archive.
+	offline     string
+	updating    *updateRun
+	archiveLine string
 
 	// afterBackground, when set by tests, runs after each background step's UI update;
 	// "downloaded" runs on the download's goroutine once it has handed its result back.

@@ -40,10 +40,14 @@ type archiveBox struct {
 	mu       sync.Mutex
 	location string // as chosen in Settings; "" = fallback
 	store    archive.Store
+
+	// turn is held by the one sync running, an Update or a Get records: the person
+	// sees one progress at a time, and two commits never fight over the store.
+	turn chan struct{}
 }
 
 func newArchiveBox(opts Options, chosen string) *archiveBox {
-	b := &archiveBox{open: opts.OpenArchive, fallback: opts.DefaultArchive, location: chosen}
+	b := &archiveBox{open: opts.OpenArchive, fallback: opts.DefaultArchive, location: chosen, turn: make(chan struct{}, 1)}
 	if b.open == nil {
 		b.open = place.Open
 	}
@@ -141,4 +145,24 @@ func (b *archiveBox) close() error {
 	err := b.store.Close()
 	b.store = nil
 	return err
+}
+
+// take waits until no other sync runs (or ctx ends) and returns the release of the
+// turn; waiting, when not nil, is told first if it must wait. Never call it on the UI
+// goroutine.
+func (b *archiveBox) take(ctx context.Context, waiting func()) (release func(), err error) {
+	select {
+	case b.turn <- struct{}{}:
+		return func() { <-b.turn }, nil
+	default:
+	}
+	if waiting != nil {
+		waiting()
+	}
+	select {
+	case b.turn <- struct{}{}:
+		return func() { <-b.turn }, nil
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
 }

@@ -12,17 +12,22 @@ import (
 
 	"cdrdesk/cdrclient"
 	"cdrdesk/gui/alert"
-	"cdrdesk/gui/connect"
 	"cdrdesk/gui/i18n"
 	"cdrdesk/gui/results"
 	"cdrdesk/internal/explain"
 )
 
-// fetch downloads q in the background with a progress dialog that can cancel it; the
-// records then replace what the results view shows.
+// fetch gets q's records in the background, with a progress dialog that can cancel
+// it, and shows them in place of what the results view shows. Connected, the records
+// come through the archive: what it lacks of q's range is downloaded and kept first
+// (keep.go). Offline, they come from the archive alone (offline.go).
 func (w *Window) fetch(q cdrclient.Query) {
 	c := w.connection()
 	if c == nil {
+		if w.offline != "" {
+			w.fetchOffline(q, w.offline)
+			return
+		}
 		w.showConnection()
 		return
 	}
@@ -30,25 +35,32 @@ func (w *Window) fetch(q cdrclient.Query) {
 	w.cancel = cancel
 	prog := newProgressDialog(w.win, cancel)
 	w.query.SetBusy(true)
-	feed := &progressFeed{onUI: w.opts.OnUI, show: prog.update}
+	feed := &progressFeed[cdrclient.Progress]{onUI: w.opts.OnUI, show: prog.update}
 	go func() {
-		table := cdrclient.NewTable()
-		sum, err := c.Session.Fetch(ctx, q, table, feed.report)
-		err = errors.Join(err, table.Close())
+		got := w.download(ctx, c, q, feed.report, func() {
+			w.opts.OnUI(func() {
+				prog.text.SetText(i18n.L("Waiting for the archive update to finish…"))
+				w.done("waiting")
+			})
+		})
 		w.opts.OnUI(func() {
 			cancel()
+			w.cancel = nil // not busy any more (see busy)
 			prog.hide()
 			w.query.SetBusy(false)
-			switch {
+			switch err := got.err; {
 			case errors.Is(err, context.Canceled):
 				w.bar.text.SetText(i18n.L("Cancelled. Nothing was downloaded."))
 			case w.loginRefused(c, err):
 			case err != nil:
 				alert.Show(err, w.win)
 			default:
-				w.show(table, c, q)
-				if sum.OtherPeriod != nil {
-					w.noticeOtherPeriod(sum.OtherPeriod)
+				w.show(got.table, c.Profile.Name, c.Profile.URL, extensionNames(c.Extensions), q)
+				if got.other != nil {
+					w.noticeOtherPeriod(got.other)
+				}
+				if got.notKept != nil {
+					w.setArchiveLine(notKeptLine(got.notKept))
 				}
 			}
 			w.done("fetch")
@@ -57,15 +69,20 @@ func (w *Window) fetch(q cdrclient.Query) {
 	}()
 }
 
-// show puts freshly downloaded records into the results view.
-func (w *Window) show(t *cdrclient.Table, c *connect.Result, q cdrclient.Query) {
-	names := make(map[string]string, len(c.Extensions))
-	for _, e := range c.Extensions {
+// show puts records into the results view: of the saved connection name at url, with
+// the extensions' names.
+func (w *Window) show(t *cdrclient.Table, name, url string, names map[string]string, q cdrclient.Query) {
+	w.table, w.names = t, names
+	w.info = results.Info{Profile: name, PBX: url, Query: q}
+	w.results.SetData(t, names, w.info)
+}
+
+func extensionNames(exts []cdrclient.Extension) map[string]string {
+	names := make(map[string]string, len(exts))
+	for _, e := range exts {
 		names[e.Number] = e.Name
 	}
-	w.table, w.names = t, names
-	w.info = results.Info{Profile: c.Profile.Name, PBX: c.Profile.URL, Query: q}
-	w.results.SetData(t, names, w.info)
+	return names
 }
 
 // noticeOtherPeriod tells the person that the PBX answered for another period than the

@@ -34,6 +34,8 @@ type fixture struct {
 	store   *profile.Store
 	sim     *pbxsim.Server
 	simURL  string // the simulator's address, https://127.0.0.1:<port>
+	run     *pbxsim.Running
+	archive string // the window's archive file
 	chooser *fakeChooser
 	docs    string // the user's Documents folder, as the window is told
 	steps   chan string
@@ -73,12 +75,18 @@ type setup struct {
 	// clock is the window's clock (now when nil); keepAlive its keep-alive interval.
 	clock     *pbxsim.Clock
 	keepAlive time.Duration
+	// syncOnConnect leaves the archive's update on connect on, as it is by default;
+	// other tests turn it off, so that connecting downloads nothing by itself.
+	syncOnConnect bool
+	// archive is the archive file (a new one in a temporary folder when empty).
+	archive string
 }
 
 func newFixtureWith(t *testing.T, demo bool, su setup) *fixture {
 	t.Helper()
 	t.Setenv("LANGUAGE", "en_US")
 	a := test.NewTempApp(t)
+	a.Preferences().SetBool(prefSyncOnConnect, su.syncOnConnect)
 	store, err := profile.Open(t.TempDir(), profile.NewMemorySecrets())
 	if err != nil {
 		t.Fatal(err)
@@ -91,7 +99,11 @@ func newFixtureWith(t *testing.T, demo bool, su setup) *fixture {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { run.Close() })
-	f.simURL = run.URL
+	f.simURL, f.run = run.URL, run
+	f.archive = su.archive
+	if f.archive == "" {
+		f.archive = filepath.Join(t.TempDir(), "archive.db")
+	}
 	startDemo := func() (connect.Demo, error) {
 		return connect.Demo{URL: run.URL, User: pbxsim.DefaultUser, Password: pbxsim.DefaultPassword, Fingerprint: run.Fingerprint}, nil
 	}
@@ -105,7 +117,7 @@ func newFixtureWith(t *testing.T, demo bool, su setup) *fixture {
 	hook := func(step string) { f.steps <- step }
 	f.w = start(a, Options{Store: store, Version: testVersion, Now: clock, Demo: demo, StartDemo: startDemo, Chooser: f.chooser,
 		Documents: func() string { return f.docs }, Background: func(work func()) { work() }, OnUI: f.onUI, KeepAliveEvery: su.keepAlive,
-		DefaultArchive: filepath.Join(t.TempDir(), "archive.db")}, hook)
+		DefaultArchive: f.archive}, hook)
 	t.Cleanup(func() { i18n.Use(i18n.English) })
 	return f
 }

@@ -13,10 +13,13 @@ import (
 	"cdrdesk/gui/results"
 )
 
-// statusBar is the line at the bottom: what is shown, and Save….
+// statusBar is the line at the bottom: what is shown, what the archive holds or is
+// doing (offline, an update), and Save….
 type statusBar struct {
-	text *widget.Label
-	save *widget.Button
+	text    *widget.Label
+	archive *widget.Label
+	save    *widget.Button
+	update  *widget.Button // in the toolbar: Update archive, or Stop update
 }
 
 // build (re)creates the window's content in the current language, keeping the query,
@@ -38,6 +41,13 @@ func (w *Window) build() {
 	w.wireRecordings()
 	w.bar = &statusBar{text: widget.NewLabel(""), save: widget.NewButtonWithIcon(i18n.L("Save…"), theme.DocumentSaveIcon(), w.results.Save)}
 	w.bar.text.Truncation = fyne.TextTruncateEllipsis
+	w.bar.update = widget.NewButton("", w.updateArchive)
+	w.showUpdating()
+	w.bar.archive = widget.NewLabel(w.archiveLine)
+	w.bar.archive.Truncation = fyne.TextTruncateEllipsis
+	if w.archiveLine == "" {
+		w.bar.archive.Hide() // before the layout: a hidden line takes no room
+	}
 	w.results.OnStatus = func(s string) { w.showStatus(s); w.done("status:" + s) }
 	w.results.OnSaved = w.saved
 
@@ -45,10 +55,11 @@ func (w *Window) build() {
 		container.NewHBox(
 			widget.NewButtonWithIcon(i18n.L("Connection…"), theme.ComputerIcon(), w.showConnection),
 			widget.NewButtonWithIcon(i18n.L("Open CSV file…"), theme.FileIcon(), w.openCSV),
+			w.bar.update,
 			widget.NewButtonWithIcon(i18n.L("Settings…"), theme.SettingsIcon(), w.showSettings),
 			widget.NewButtonWithIcon(i18n.L("About"), theme.InfoIcon(), w.showAbout)),
 		w.connectionLabel())
-	bottom := container.NewBorder(nil, nil, nil, w.bar.save, w.bar.text)
+	bottom := container.NewBorder(nil, nil, nil, w.bar.save, container.NewVBox(w.bar.text, w.bar.archive))
 	split := container.NewHSplit(container.NewVScroll(w.query.Widget()), w.results.Widget())
 	split.Offset = 0.3
 	w.win.SetContent(container.NewBorder(top, bottom, nil, nil, split))
@@ -60,8 +71,41 @@ func (w *Window) build() {
 	}
 	if c := w.connection(); c != nil {
 		w.query.SetExtensions(c.Extensions)
+	} else if p, ok := w.opts.Store.Get(w.offline); ok && w.offline != "" {
+		w.query.SetExtensions(savedExtensions(p.Extensions))
 	}
 	w.showStatus(w.results.Status())
+}
+
+// setArchiveLine says s in the status line's archive part ("" hides it), and keeps it
+// for a rebuild.
+func (w *Window) setArchiveLine(s string) {
+	changed := s != w.archiveLine
+	w.archiveLine = s
+	w.bar.archive.SetText(s)
+	if shown := s != ""; shown != w.bar.archive.Visible() {
+		if shown {
+			w.bar.archive.Show()
+		} else {
+			w.bar.archive.Hide()
+		}
+		w.win.Content().Refresh() // the line's room, taken from the records or given back
+	}
+	if changed {
+		w.done("archive:" + s)
+	}
+}
+
+// showUpdating makes the toolbar's button Stop update while an update runs, else
+// Update archive.
+func (w *Window) showUpdating() {
+	if w.updating != nil {
+		w.bar.update.SetText(i18n.L("Stop update"))
+		w.bar.update.SetIcon(theme.MediaStopIcon())
+		return
+	}
+	w.bar.update.SetText(i18n.L("Update archive"))
+	w.bar.update.SetIcon(theme.ViewRefreshIcon())
 }
 
 // savedStates returns the query and view settings: from the widgets when rebuilding,

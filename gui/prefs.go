@@ -37,6 +37,9 @@ func (w *Window) quit() {
 	if w.cancel != nil {
 		w.cancel()
 	}
+	if w.updating != nil {
+		w.updating.cancel() // the windows committed stay; the next update carries on
+	}
 	w.mu.Lock()
 	c, stop := w.conn, w.stop
 	w.conn = nil

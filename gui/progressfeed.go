@@ -1,10 +1,6 @@
 package gui
 
-import (
-	"sync"
-
-	"cdrdesk/cdrclient"
-)
+import "sync"
 
 // progressFeed hands a download's progress to the UI goroutine without piling it up.
 // A download reports every 256 KB and at every window: hundreds of times for a year,
@@ -12,17 +8,18 @@ import (
 // a loaded laptop). Queued one by one, each report would redraw the dialog in turn,
 // long after the figures it shows are old. Here at most one hand-back waits at a time,
 // and when it runs it shows the latest figures.
-type progressFeed struct {
-	onUI func(func())             // hands work to the UI goroutine (fyne.Do)
-	show func(cdrclient.Progress) // runs on the UI goroutine
+// P is the kind of progress: a download's (cdrclient.Progress) or a sync's.
+type progressFeed[P any] struct {
+	onUI func(func()) // hands work to the UI goroutine (fyne.Do)
+	show func(P)      // runs on the UI goroutine
 
 	mu      sync.Mutex
-	latest  cdrclient.Progress
+	latest  P
 	waiting bool // a hand-back is queued and has not run yet
 }
 
 // report takes a progress report from the download's goroutine.
-func (f *progressFeed) report(p cdrclient.Progress) {
+func (f *progressFeed[P]) report(p P) {
 	f.mu.Lock()
 	f.latest = p
 	queue := !f.waiting
@@ -34,7 +31,7 @@ func (f *progressFeed) report(p cdrclient.Progress) {
 }
 
 // flush shows the latest report, on the UI goroutine.
-func (f *progressFeed) flush() {
+func (f *progressFeed[P]) flush() {
 	f.mu.Lock()
 	p := f.latest
 	f.waiting = false

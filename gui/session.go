@@ -61,9 +61,14 @@ func (w *Window) connectInBackground(name string, dial func(context.Context) (co
 		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 		defer cancel()
 		res, err := dial(ctx)
+		var offline offlineStart
+		if err != nil && name != "" {
+			offline = w.whatIsOffline(context.Background(), name) // not the dial's spent time
+		}
 		w.opts.OnUI(func() {
 			if err != nil {
 				w.showStatus(w.results.Status())
+				w.goOffline(offline)
 				connect.ShowProblem(w.win, w.deps, name, err, w.connected)
 			} else {
 				w.connected(res)
@@ -103,7 +108,16 @@ func (w *Window) connected(res connect.Result) {
 		})
 	})
 	_ = w.opts.Store.SetLast(res.Profile.Name)
+	w.rememberExtensions(res.Profile.Name, res.Extensions)
+	if w.offline != "" {
+		w.offline = ""
+		w.setArchiveLine("")
+	}
 	w.build()
+	// Not for --demo: its screenshots and smoke test need the window without a question.
+	if !w.opts.Demo && w.app.Preferences().BoolWithFallback(prefSyncOnConnect, true) {
+		w.startUpdate(true)
+	}
 }
 
 // profileChanged follows the connection dialog renaming or deleting (to == "") the

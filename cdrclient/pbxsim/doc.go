@@ -60,7 +60,8 @@
 // Faults for tests: Fail500Once, TimeoutOverDays (HTTP 504),
 // DropAfterBytes (connection cut mid-body), Cut (connection cut at a
 // chosen place in a row: mid-row, inside a quoted field, before the line
-// ending; once or always), SlowBody, DownloadDelay,
+// ending; once or always), SlowBody, DownloadDelay (from a chosen download on:
+// DelayAfterDownloads),
 // APIServiceDown (30003). Server.Update changes any option while running.
 //
 // Where the reference is silent the simulator is strict, so that client

@@ -26,7 +26,7 @@ func (s *Server) download(q *apiRequest) {
 	startWall, _ := parseWallTime(start)
 	endWall, _ := parseWallTime(end)
 	sel, _ := newSelection(exts, startWall-wallTime(q.o.RowsEarlierStart/time.Second), endWall)
-	if !sleepContext(q.r.Context(), q.o.DownloadDelay) {
+	if !sleepContext(q.r.Context(), s.downloadDelay(&q.o)) {
 		// The client left. Returning would make net/http send an empty "200 OK",
 		// which a client whose cancellation raced with it takes for an empty CSV;
 		// a PBX that is still thinking sends nothing, so close without an answer.
@@ -107,6 +107,21 @@ func csvFileName(start, end string) string {
 
 // sleepContext sleeps d (real time) unless ctx ends first; it reports
 // whether the full time passed.
+// downloadDelay is how long the download being answered waits (see
+// Options.DelayAfterDownloads).
+func (s *Server) downloadDelay(o *Options) time.Duration {
+	if o.DelayAfterDownloads <= 0 {
+		return o.DownloadDelay
+	}
+	s.mu.Lock()
+	n := s.stats.Downloads
+	s.mu.Unlock()
+	if n <= o.DelayAfterDownloads {
+		return 0
+	}
+	return o.DownloadDelay
+}
+
 func sleepContext(ctx context.Context, d time.Duration) bool {
 	if d <= 0 {
 		return true

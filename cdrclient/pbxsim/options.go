@@ -92,6 +92,10 @@ type Options struct {
 	SlowBody time.Duration
 	// DownloadDelay is slept (real time) before a download's response headers.
 	DownloadDelay time.Duration
+	// DelayAfterDownloads, when positive, serves that many downloads (as counted in
+	// Stats since the last ResetStats) without DownloadDelay: a client is held in the
+	// middle of a job of several windows, with the first ones done.
+	DelayAfterDownloads int
 	// APIServiceDown answers errno 30003 to every endpoint.
 	APIServiceDown bool
 	// CutAnswerOnce names an endpoint ("login", "heartbeat", "cdr/get_random", …)

@@ -89,15 +89,17 @@ func (o *outcome) reread(deps Deps) {
 }
 
 // profile is the profile s describes, keeping from the stored one what the form does
-// not show: the failed-login count, and the trusted certificate unless the address
-// changed (a pin belongs to one PBX; keeping it would cry "changed certificate" at
-// another).
+// not show: the failed-login count, and, unless the address changed, the trusted
+// certificate, serial number and extensions (a pin belongs to one PBX; keeping it
+// would cry "changed certificate" at another).
 func (s settings) profile(stored profile.Profile, exists bool) profile.Profile {
 	p := profile.Profile{Name: s.name, URL: s.url, User: s.user, APIVersion: s.version}
 	if exists {
 		p.FailedLogins = stored.FailedLogins
 		if login.SameAddress(stored.URL, s.url) {
-			p.Fingerprint = stored.Fingerprint
+			// What was learned of this PBX stays with it: its serial number (the
+			// archive's key for it) and its extensions (the picker offline).
+			p.Fingerprint, p.SN, p.Extensions = stored.Fingerprint, stored.SN, stored.Extensions
 		}
 	}
 	if s.trust != "" {

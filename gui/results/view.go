@@ -141,6 +141,7 @@ func (v *View) SetData(t *cdrclient.Table, names map[string]string, info Info) {
 	v.root.Objects = []fyne.CanvasObject{v.body} // first, so the grid is laid out
 	v.root.Refresh()
 	v.columns = tableColumns(t, v.words)
+	v.grid.rows = nil // they index the old table: the columns' refresh must not draw them from t
 	v.grid.cells = cellText{t: t, w: v.words, parties: partyTexts(names), seconds: v.seconds}
 	v.showColumns()
 	v.bar.reset()

@@ -3,6 +3,7 @@ package profile
 import (
 	"errors"
 	"fmt"
+	"reflect"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -27,7 +28,20 @@ type Profile struct {
 	// SN is the PBX's serial number (the CSV's sn column) once a sync has seen it:
 	// the archive keeps this PBX's records under it; "" until then.
 	SN string `json:"sn,omitempty"`
+	// Extensions are the PBX's extensions as the last connection listed them, so the
+	// window's extension picker works offline (not a secret).
+	Extensions []Extension `json:"extensions,omitempty"`
 }
+
+// Extension is one of the PBX's extensions as the picker shows it.
+type Extension struct {
+	Number string `json:"number"`
+	Name   string `json:"name,omitempty"`
+}
+
+// same reports whether a and b hold the same settings (the extensions make Profile
+// not comparable with ==).
+func same(a, b Profile) bool { return reflect.DeepEqual(a, b) }
 
 // MaxNameLength is the longest profile name, in characters.
 const MaxNameLength = 64

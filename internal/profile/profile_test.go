@@ -64,7 +64,7 @@ func TestNormalize(t *testing.T) {
 			if !errors.Is(err, tt.err) {
 				t.Fatalf("normalize error = %v, want %v", err, tt.err)
 			}
-			if tt.err == nil && got != tt.want {
+			if tt.err == nil && !same(got, tt.want) {
 				t.Errorf("normalize = %+v, want %+v", got, tt.want)
 			}
 		})

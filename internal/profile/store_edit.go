@@ -132,7 +132,7 @@ func (s *Store) Update(name string, fn func(p *Profile)) (Profile, error) {
 			return err
 		}
 		out = p
-		if p == before {
+		if same(p, before) {
 			return errUnchanged
 		}
 		st.profiles[name] = p

@@ -83,7 +83,7 @@ func TestSaveListGet(t *testing.T) {
 	if err := s.Save(updated); err != nil {
 		t.Fatal(err)
 	}
-	if got, _ := s.Get("总部"); got != updated {
+	if got, _ := s.Get("总部"); !same(got, updated) {
 		t.Errorf("Get after replace = %+v, want %+v", got, updated)
 	}
 	if len(s.List()) != 3 {

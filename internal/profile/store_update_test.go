@@ -2,6 +2,7 @@ package profile
 
 import (
 	"errors"
+	"slices"
 	"testing"
 )
 
@@ -38,5 +39,29 @@ func TestUpdateKeepsTheOtherProgramsChanges(t *testing.T) {
 	}
 	if _, err := window.Update("总部", func(p *Profile) { p.FailedLogins = -1 }); !errors.Is(err, ErrInvalidProfile) {
 		t.Errorf("a negative count: %v", err)
+	}
+}
+
+// TestExtensionsKeptWithTheConnection: the extensions the last connection listed are
+// kept in the file, so another run (the window offline) reads them back.
+func TestExtensionsKeptWithTheConnection(t *testing.T) {
+	dir := t.TempDir()
+	s, err := Open(dir, NewMemorySecrets())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Save(Profile{Name: "总部", URL: "https://pbx", User: "api"}); err != nil {
+		t.Fatal(err)
+	}
+	exts := []Extension{{Number: "1000", Name: "前台"}, {Number: "1001"}}
+	if _, err := s.Update("总部", func(p *Profile) { p.Extensions = exts }); err != nil {
+		t.Fatal(err)
+	}
+	again, err := Open(dir, NewMemorySecrets())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p, _ := again.Get("总部"); !slices.Equal(p.Extensions, exts) {
+		t.Errorf("read back %+v, want %+v", p.Extensions, exts)
 	}
 }

@@ -18,6 +18,16 @@
 // transaction (Batch.At is the PBX's wall clock at the sync's start, so the holding's
 // Updated reads as the PBX's time) while the next one downloads.
 //
+// # Within a range
+//
+// A download kept in the archive (Job.Within: the window's Get records) asks only for
+// the gaps inside its range, and the last Reread before now when the range reaches
+// that far; Since and the first sync's span do not apply. One exception reaches back
+// before the range: when it starts inside the last Reread of the previous sync's end,
+// that part is asked again, since dating the commits now would otherwise hide that the
+// calls then in progress are missing. A range wholly before that end keeps the
+// previous sync's date, for the same reason.
+//
 // # The PBX's key
 //
 // The archive keeps a PBX's records under its serial number (the CSV's sn column)

@@ -26,6 +26,11 @@ type Job struct {
 	// Since is where the history starts when earlier than what the archive covers;
 	// zero: what the archive covers, or FirstSyncSpan months back on a first sync.
 	Since time.Time
+	// Within, when set, limits the sync to the coverage gaps inside that range (the
+	// query of a download kept in the archive): nothing before or after it is asked
+	// for, Since and the first sync's span do not apply, and the last Reread before Now
+	// is asked again only when the range reaches that far.
+	Within *archive.Range
 	// Now is the PBX's current time: the sync brings the archive up to it.
 	Now time.Time
 	// Window is the length of each download and commit; zero: cdrclient.DefaultWindow.
@@ -49,7 +54,11 @@ type Progress struct {
 type Result struct {
 	// SN is the serial number learned by this sync ("" when it was known already or
 	// is still unknown): keep it with the connection for the next sync.
-	SN      string
-	Added   int             // records new to the archive
-	Holding archive.Holding // the PBX's holding after the sync
+	SN    string
+	Added int // records new to the archive
+	// OtherPeriod is set when the PBX answered some windows for another period than
+	// the one asked (some firmware does): their rows were kept, but those windows do
+	// not count as covered, so the next sync asks for them again.
+	OtherPeriod *cdrclient.OtherPeriod
+	Holding     archive.Holding // the PBX's holding after the sync
 }

@@ -19,12 +19,17 @@ type keeper struct {
 	pending []archive.Range // empty windows before the key was known
 	learned string
 	added   int
+	other   *cdrclient.OtherPeriod // the windows answered for another period, if any
 }
 
 // keep commits one window and returns the rows it added.
 func (k *keeper) keep(ctx context.Context, f fetched) (int, error) {
 	if !k.known {
 		sn := serialOf(f.table)
+		if sn == "" && f.table.Len() == 0 && f.other != nil {
+			k.noteOther(f.other)
+			return 0, nil // nothing to keep, and no coverage to hold back
+		}
 		if sn == "" && f.table.Len() == 0 {
 			k.pending = append(k.pending, f.win)
 			return 0, nil
@@ -33,7 +38,27 @@ func (k *keeper) keep(ctx context.Context, f fetched) (int, error) {
 			return 0, err
 		}
 	}
+	if f.other != nil {
+		k.noteOther(f.other)
+		n, err := k.store.Commit(ctx, archive.Batch{PBX: k.pbx, Table: f.table, At: k.at})
+		k.added += n
+		return n, err
+	}
 	return k.commit(ctx, f.table, f.win)
+}
+
+// noteOther adds a window answered for another period to what the result reports.
+func (k *keeper) noteOther(o *cdrclient.OtherPeriod) {
+	if k.other == nil {
+		k.other = &cdrclient.OtherPeriod{Asked: o.Asked, Answered: o.Answered}
+		return
+	}
+	k.other.Asked = span(k.other.Asked, o.Asked)
+	k.other.Answered = span(k.other.Answered, o.Answered)
+}
+
+func span(a, b cdrclient.Period) cdrclient.Period {
+	return cdrclient.Period{From: minTime(a.From, b.From), To: maxTime(a.To, b.To)}
 }
 
 // settle fixes the key: sn, or the address for rows without an sn column; it

@@ -105,3 +105,44 @@ func maxTime(a, b time.Time) time.Time {
 	}
 	return b
 }
+
+// within is the plan of a sync limited to r (Job.Within): the gaps of held's coverage
+// inside r, and the last Reread before now when r reaches that far, and when the
+// commits may be dated now (see the package doc).
+//
+// Coverage that ended at the previous sync's now still lacks the calls then in
+// progress, and that sync's date (held.Updated) is what tells: a range that reaches
+// that fresh end is widened back to its start, so dating the commits now loses
+// nothing; a range wholly before it keeps the old date instead.
+func within(r archive.Range, now time.Time, held archive.Holding) (want []archive.Range, at time.Time) {
+	at = now
+	if fresh, ok := freshEnd(held); ok {
+		switch {
+		case r.To.Before(fresh.From):
+			at = held.Updated
+		case r.From.After(fresh.From):
+			r.From = fresh.From
+		}
+	}
+	for _, x := range wanted(r.From, now, held) {
+		x.From, x.To = maxTime(x.From, r.From), minTime(x.To, r.To)
+		if !x.From.After(x.To) {
+			want = append(want, x)
+		}
+	}
+	return want, at
+}
+
+// freshEnd is the end of held's coverage that the previous sync reached within Reread
+// of its own time: the part a next sync asks again.
+func freshEnd(held archive.Holding) (archive.Range, bool) {
+	n := len(held.Coverage)
+	if n == 0 {
+		return archive.Range{}, false
+	}
+	last := held.Coverage[n-1]
+	if !last.To.After(held.Updated.Add(-Reread)) {
+		return archive.Range{}, false
+	}
+	return archive.Range{From: maxTime(last.From, last.To.Add(-Reread+time.Second)), To: last.To}, true
+}

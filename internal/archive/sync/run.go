@@ -14,6 +14,9 @@ import (
 type fetched struct {
 	win   archive.Range
 	table *cdrclient.Table
+	// other is set when the PBX answered for another period: the rows are kept, but
+	// not as coverage of the window asked for.
+	other *cdrclient.OtherPeriod
 }
 
 // Run brings the archive's copy of the job's PBX up to date (see the package doc).
@@ -29,7 +32,11 @@ func Run(ctx context.Context, job Job) (Result, error) {
 	}
 	k := newKeeper(job, holdings, now)
 	held, _ := holdingOf(holdings, k.pbx.Key)
-	wins := windows(wanted(startOf(job, held, now), now, held), job.Window)
+	want := wanted(startOf(job, held, now), now, held)
+	if job.Within != nil {
+		want, k.at = within(archive.Range{From: wall(job.Within.From), To: wall(job.Within.To)}, now, held)
+	}
+	wins := windows(want, job.Window)
 	run := &progressRun{report: job.Progress}
 	run.p.WindowsTotal = len(wins)
 
@@ -48,17 +55,17 @@ func Run(ctx context.Context, job Job) (Result, error) {
 			for range ready { // let the download end
 			}
 			<-fetchErr
-			return Result{SN: k.learned, Added: k.added}, err
+			return Result{SN: k.learned, Added: k.added, OtherPeriod: k.other}, err
 		}
 		run.committed(n)
 	}
 	if err := <-fetchErr; err != nil {
-		return Result{SN: k.learned, Added: k.added}, err
+		return Result{SN: k.learned, Added: k.added, OtherPeriod: k.other}, err
 	}
 	if err := k.finish(ctx); err != nil {
-		return Result{SN: k.learned, Added: k.added}, err
+		return Result{SN: k.learned, Added: k.added, OtherPeriod: k.other}, err
 	}
-	res := Result{SN: k.learned, Added: k.added}
+	res := Result{SN: k.learned, Added: k.added, OtherPeriod: k.other}
 	if holdings, err = job.Store.Holdings(ctx); err != nil {
 		return res, err
 	}
@@ -72,14 +79,14 @@ func fetchAll(ctx context.Context, pbx Fetcher, wins []archive.Range, ready chan
 		table := cdrclient.NewTable()
 		base := run.downloading(win)
 		q := cdrclient.Query{Start: win.From, End: win.To, Window: -1}
-		_, err := pbx.Fetch(ctx, q, table, func(p cdrclient.Progress) { run.downloaded(base, p) })
+		sum, err := pbx.Fetch(ctx, q, table, func(p cdrclient.Progress) { run.downloaded(base, p) })
 		err = errors.Join(err, table.Close())
 		if err != nil {
 			return err
 		}
 		run.downloaded(base, cdrclient.Progress{Records: int64(table.Len()), Bytes: table.Size()})
 		select {
-		case ready <- fetched{win: win, table: table}:
+		case ready <- fetched{win: win, table: table, other: sum.OtherPeriod}:
 		case <-ctx.Done():
 			return ctx.Err()
 		}

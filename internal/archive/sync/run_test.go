@@ -199,3 +199,66 @@ func TestSerialNumberLearned(t *testing.T) {
 	}
 	f.sameAsPBX(res.SN, midnight.AddDate(0, 0, -1), start)
 }
+
+// TestSyncWithin: a sync limited to a range asks the PBX for the gaps inside it only,
+// and a second one of the same range asks nothing; the archive then answers the range
+// as the PBX does.
+func TestSyncWithin(t *testing.T) {
+	day := func(d int) time.Time { return time.Date(2026, 5, d, 0, 0, 0, 0, start.Location()) }
+	for _, tc := range []struct {
+		name   string
+		before *archive.Range // synced first, within this
+		r      archive.Range
+		want   []archive.Range // asked for, in wall clock
+	}{
+		{"nothing held: the range", nil, archive.Range{From: day(1), To: day(8).Add(-time.Second)},
+			[]archive.Range{{From: wall(day(1)), To: wall(day(8).Add(-time.Second))}}},
+		{"the middle held: the two ends", &archive.Range{From: day(3), To: day(5).Add(-time.Second)}, archive.Range{From: day(1), To: day(8).Add(-time.Second)},
+			[]archive.Range{{From: wall(day(1)), To: wall(day(3).Add(-time.Second))}, {From: wall(day(5)), To: wall(day(8).Add(-time.Second))}}},
+		{"reaching now: up to now", nil, archive.Range{From: day(19), To: day(21).Add(-time.Second)},
+			[]archive.Range{{From: wall(day(19)), To: wall(start)}}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			f := newOffice(t, nil)
+			if tc.before != nil {
+				j := f.job()
+				j.Within = tc.before
+				f.sync(j)
+			}
+			asked := &askedRanges{Fetcher: f.sess}
+			j := f.job()
+			j.Within, j.PBX, j.SN = &tc.r, asked, pbxsim.DefaultSerialNumber
+			res := f.sync(j)
+			if !slices.Equal(asked.merged(), tc.want) {
+				t.Errorf("asked for %v, want %v", asked.merged(), tc.want)
+			}
+			to := tc.r.To
+			if to.After(start) {
+				to = start
+			}
+			f.sameAsPBX(res.Holding.PBX.Key, tc.r.From, to)
+			again := &askedRanges{Fetcher: f.sess}
+			j.PBX = again
+			if f.sync(j); to.Before(start.Add(-Reread)) && len(again.ranges) != 0 {
+				t.Errorf("the range held, a second sync asked for %v", again.ranges)
+			}
+		})
+	}
+}
+
+// TestAnotherPeriodIsNotCoverage: a PBX that answers for another period than asked has
+// its rows kept, but the archive does not claim the window asked for as held, and the
+// result says so.
+func TestAnotherPeriodIsNotCoverage(t *testing.T) {
+	f := newOffice(t, func(o *pbxsim.Options) { o.EchoEarlierStart = 24 * time.Hour })
+	r := archive.Range{From: start.AddDate(0, 0, -10), To: start.AddDate(0, 0, -3)}
+	j := f.job()
+	j.Within, j.SN = &r, pbxsim.DefaultSerialNumber
+	res := f.sync(j)
+	if res.OtherPeriod == nil {
+		t.Fatal("no other period reported")
+	}
+	if h := res.Holding; len(h.Coverage) != 0 || h.Records == 0 {
+		t.Errorf("holding %d records, coverage %v; want the rows kept and no coverage", h.Records, h.Coverage)
+	}
+}
