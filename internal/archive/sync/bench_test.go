@@ -1,8 +1,6 @@
 package archivesync
 
 import (
-	"os"
-	"time"
 	"context"
 	"path/filepath"
 	"testing"
@@ -33,7 +31,7 @@ func BenchmarkSyncYear(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		res, err := Run(ctx, Job{Store: store, PBX: sess, Name: "bench", Address: run.URL, Since: from, Now: to, Window: benchWindow()})
+		res, err := Run(ctx, Job{Store: store, PBX: sess, Name: "bench", Address: run.URL, Since: from, Now: to})
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -42,9 +40,4 @@ func BenchmarkSyncYear(b *testing.B) {
 		}
 		store.Close()
 	}
-}
-
-func benchWindow() time.Duration {
-	d, _ := time.ParseDuration(os.Getenv("SYNCWIN"))
-	return d
 }
