@@ -34,7 +34,7 @@ func Run(ctx context.Context, job Job) (Result, error) {
 
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	ready := make(chan fetched, 1) // one window downloads while the one before commits
+	ready := make(chan fetched) // one window downloads while the one before commits
 	fetchErr := make(chan error, 1)
 	go func() {
 		defer close(ready)
