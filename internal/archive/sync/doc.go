@@ -13,8 +13,10 @@
 // still in progress 2 hours after it started is missed). Nothing else covered is asked
 // for again. The ranges are fetched oldest first in windows that grow as an export's
 // do: the first is Job.Window (a week by default), and after one the PBX answered in
-// one download and small the next is twice as long, up to 8 × Job.Window (so a kill
-// loses at most 8 weeks' download); none spans a range covered already (see growth).
+// one download and small the next is twice as long, up to 8 × Job.Window; none spans
+// a range covered already (see growth). A kill loses no committed window, keeps no half
+// one, and loses at most the download of the window being committed and of the one
+// downloading beside it: 16 weeks by default.
 // Each is one cdrclient Fetch, so a window the PBX times out on is halved and retried
 // down to an hour (and the next window is half as long), a lost connection is resumed
 // and a forgotten token is renewed as for any download. A window is committed with its coverage in one

@@ -10,7 +10,8 @@ import (
 // maxGrowth is how many of Job.Window's windows one download and commit takes at most
 // (8 weeks by default): a year of a busy office then takes 9 downloads and commits
 // instead of 53 weekly ones, each of which costs a key request, two new connections and
-// a transaction, while a cancel, a crash or a kill still loses at most 8 weeks' download.
+// a transaction, while a cancel, a crash or a kill still loses at most the download of
+// two such windows (the one committing and the one downloading beside it).
 const maxGrowth = 8
 
 // growBelowBytes is the most a window may bring for the next one to be twice as long,
