@@ -11,10 +11,15 @@
 // gap, and the last 2 hours before now are always asked for: a call's record is
 // written when it ends, so the calls in progress at a sync are missing from it (one
 // still in progress 2 hours after it started is missed). Nothing else covered is asked
-// for again. The ranges are fetched oldest first in windows of Job.Window (a week by
-// default), each one cdrclient Fetch, so a window the PBX times out on is halved and
-// retried down to an hour, a lost connection is resumed and a forgotten token is
-// renewed as for any download. A window is committed with its coverage in one
+// for again. The ranges are fetched oldest first in windows that grow as an export's
+// do: the first is Job.Window (a week by default), and after one the PBX answered in
+// one download and small the next is twice as long, up to 8 × Job.Window; none spans
+// a range covered already (see growth). A kill loses no committed window, keeps no half
+// one, and loses at most the download of the window being committed and of the one
+// downloading beside it: 16 weeks by default.
+// Each is one cdrclient Fetch, so a window the PBX times out on is halved and retried
+// down to an hour (and the next window is half as long), a lost connection is resumed
+// and a forgotten token is renewed as for any download. A window is committed with its coverage in one
 // transaction (Batch.At is the PBX's wall clock at the sync's start, so the holding's
 // Updated reads as the PBX's time) while the next one downloads.
 //

@@ -33,7 +33,8 @@ type Job struct {
 	Within *archive.Range
 	// Now is the PBX's current time: the sync brings the archive up to it.
 	Now time.Time
-	// Window is the length of each download and commit; zero: cdrclient.DefaultWindow.
+	// Window is the length of the first download and commit, later ones up to 8 times
+	// as long (see the package doc); zero: cdrclient.DefaultWindow.
 	Window time.Duration
 	// Progress, when not nil, is told how the sync goes; it is called from one
 	// goroutine at a time.

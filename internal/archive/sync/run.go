@@ -38,11 +38,10 @@ func Run(ctx context.Context, job Job) (Result, error) {
 	}
 	wins := windows(want, job.Window)
 	run := &progressRun{report: job.Progress}
-	run.p.WindowsTotal = len(wins)
 
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	ready := make(chan fetched, 1) // one window downloads while the one before commits
+	ready := make(chan fetched) // one window downloads while the one before commits
 	fetchErr := make(chan error, 1)
 	go func() {
 		defer close(ready)
@@ -73,17 +72,21 @@ func Run(ctx context.Context, job Job) (Result, error) {
 	return res, nil
 }
 
-// fetchAll downloads the windows in order into ready, each into a table of its own.
+// fetchAll downloads the windows in order into ready, each into a table of its own,
+// taking wins together as they grow (see growth).
 func fetchAll(ctx context.Context, pbx Fetcher, wins []archive.Range, ready chan<- fetched, run *progressRun) error {
-	for _, win := range wins {
+	g := newGrowth(wins)
+	for handed := 0; !g.done(); handed++ {
+		win, units := g.next()
 		table := cdrclient.NewTable()
-		base := run.downloading(win)
+		base := run.downloading(win, handed+g.count())
 		q := cdrclient.Query{Start: win.From, End: win.To, Window: -1}
 		sum, err := pbx.Fetch(ctx, q, table, func(p cdrclient.Progress) { run.downloaded(base, p) })
 		err = errors.Join(err, table.Close())
 		if err != nil {
 			return err
 		}
+		g.advance(units, sum)
 		run.downloaded(base, cdrclient.Progress{Records: int64(table.Len()), Bytes: table.Size()})
 		select {
 		case ready <- fetched{win: win, table: table, other: sum.OtherPeriod}:
@@ -154,10 +157,12 @@ type progressRun struct {
 	baseRecords, baseBytes int64
 }
 
-// downloading starts a window and returns the totals before it.
-func (r *progressRun) downloading(win archive.Range) [2]int64 {
+// downloading starts a window, of total windows now foreseen, and returns the totals
+// before it.
+func (r *progressRun) downloading(win archive.Range, total int) [2]int64 {
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	r.p.WindowsTotal = total
 	r.baseRecords, r.baseBytes = r.p.Records, r.p.Bytes
 	r.p.From, r.p.To = win.From, win.To
 	r.send()

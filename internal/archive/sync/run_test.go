@@ -15,13 +15,15 @@ import (
 )
 
 func TestFirstSyncEqualsThePBX(t *testing.T) {
+	// A year is 53 weekly windows; growing, 1, 2, 4 then 8 weeks at a time, it is 9.
 	for _, tc := range []struct {
-		name string
-		opts func(*pbxsim.Options)
+		name    string
+		opts    func(*pbxsim.Options)
+		windows int
 	}{
-		{"default", nil},
-		{"gbk, lf, bom", func(o *pbxsim.Options) { o.GBK, o.LF, o.BOM = true, true, true }},
-		{"504 over 2 days: windows halved", func(o *pbxsim.Options) { o.TimeoutOverDays = 2 }},
+		{"default: windows grow", nil, 9},
+		{"gbk, lf, bom", func(o *pbxsim.Options) { o.GBK, o.LF, o.BOM = true, true, true }, 9},
+		{"504 over 2 days: windows halved, and stay weekly", func(o *pbxsim.Options) { o.TimeoutOverDays = 2 }, 53},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			f := newOffice(t, func(o *pbxsim.Options) {
@@ -46,7 +48,7 @@ func TestFirstSyncEqualsThePBX(t *testing.T) {
 				t.Errorf("coverage %v, want %v", h.Coverage, want)
 			case int64(h.Records) != f.rows(from, now) || res.Added != h.Records:
 				t.Errorf("%d records held, %d added; the PBX has %d", h.Records, res.Added, f.rows(from, now))
-			case last.WindowsDone != last.WindowsTotal || last.WindowsTotal != 53 || last.Records != int64(h.Records) || last.Added != h.Records:
+			case last.WindowsDone != last.WindowsTotal || last.WindowsTotal != tc.windows || last.Records != int64(h.Records) || last.Added != h.Records:
 				t.Errorf("last progress %+v", last)
 			}
 		})
@@ -111,9 +113,10 @@ func TestCancelThenSyncAgain(t *testing.T) {
 		t.Fatalf("Run = %v, want cancelled", err)
 	}
 	hs, _ := f.store.Holdings(context.Background())
-	done := archive.Range{From: wall(j.Since), To: wall(j.Since).Add(2*7*24*time.Hour - time.Second)}
+	// The first window is a week, the second two.
+	done := archive.Range{From: wall(j.Since), To: wall(j.Since).Add(3*7*24*time.Hour - time.Second)}
 	if len(hs) != 1 || !slices.Equal(hs[0].Coverage, []archive.Range{done}) {
-		t.Fatalf("after the cancel: %+v, want 2 windows covered %v", hs, done)
+		t.Fatalf("after the cancel: %+v, want 2 windows (3 weeks) covered %v", hs, done)
 	}
 	asked := &askedRanges{Fetcher: f.sess}
 	j.Progress, j.PBX = nil, asked
@@ -260,5 +263,58 @@ func TestAnotherPeriodIsNotCoverage(t *testing.T) {
 	}
 	if h := res.Holding; len(h.Coverage) != 0 || h.Records == 0 {
 		t.Errorf("holding %d records, coverage %v; want the rows kept and no coverage", h.Records, h.Coverage)
+	}
+}
+
+// TestWindowsGrow: a sync's windows grow as cdrclient's do, a week, two, four, then
+// eight at most (what a kill can lose), never across a range the archive covers
+// already; after a window the PBX needed halving, they shrink back.
+func TestWindowsGrow(t *testing.T) {
+	const week = 7 * 24 * time.Hour
+	for _, tc := range []struct {
+		name  string
+		opts  func(*pbxsim.Options)
+		weeks []int // the windows asked for before the covered range, in weeks
+	}{
+		{"quick and small: up to 8 weeks", nil, []int{1, 2, 4, 8, 8, 2}},
+		{"504 over 2 days: a week each", func(o *pbxsim.Options) { o.TimeoutOverDays = 2 }, slices.Repeat([]int{1}, 25)},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			f := newOffice(t, func(o *pbxsim.Options) {
+				o.CallsPerDay = 40
+				if tc.opts != nil {
+					tc.opts(o)
+				}
+			})
+			since := wall(start.AddDate(0, 0, -40*7))
+			// Weeks 25 to 30 are held already (as by an export).
+			held := archive.Range{From: since.Add(25 * week), To: since.Add(30*week - time.Second)}
+			if _, err := f.store.Commit(context.Background(), archive.Batch{PBX: archive.PBX{Key: pbxsim.DefaultSerialNumber, Name: "总部"},
+				Table: emptyTable(), Covers: &held, At: wall(f.clock.Now())}); err != nil {
+				t.Fatal(err)
+			}
+			asked := &askedRanges{Fetcher: f.sess}
+			j := f.job()
+			j.Since, j.PBX, j.SN = since, asked, pbxsim.DefaultSerialNumber
+			f.sync(j)
+			var before []int
+			for _, r := range asked.ranges {
+				if r.From.Before(held.To) && !r.To.Before(held.From) {
+					t.Fatalf("asked for %v, which crosses the range held %v", r, held)
+				}
+				if length := r.To.Sub(r.From) + time.Second; length > maxGrowth*week {
+					t.Errorf("asked for %v: longer than %d weeks", r, maxGrowth)
+				}
+				if r.To.Before(held.From) {
+					before = append(before, int((r.To.Sub(r.From)+time.Second)/week))
+				}
+			}
+			if !slices.Equal(before, tc.weeks) {
+				t.Errorf("windows before the range held: %v weeks, want %v", before, tc.weeks)
+			}
+			// The range held was recorded without its rows: the rest is the PBX's.
+			f.sameAsPBX(pbxsim.DefaultSerialNumber, since, held.From.Add(-time.Second))
+			f.sameAsPBX(pbxsim.DefaultSerialNumber, held.To.Add(time.Second), f.clock.Now())
+		})
 	}
 }
