@@ -3,8 +3,10 @@ package explain
 import (
 	"context"
 	"errors"
+	"time"
 
 	"cdrdesk/internal/archive"
+	"cdrdesk/internal/archive/block"
 	"cdrdesk/internal/archive/savedcsv"
 )
 
@@ -17,6 +19,7 @@ func explainArchive(err error) (explained, bool) {
 		newer   *archive.NewerError
 		open    *archive.OpenError
 		notCSV  *savedcsv.NotRecordsError
+		day     *block.DayError
 	)
 	switch {
 	case errors.Is(err, context.Canceled):
@@ -36,6 +39,12 @@ func explainArchive(err error) (explained, bool) {
 	case errors.As(err, &damaged):
 		return explained{kind: Archive, data: map[string]any{"Location": damaged.Location},
 			what:   "The archive {{.Location}} is damaged.",
+			action: "Choose another archive file in Settings (--archive on the command line) or move this one away; cdrdesk never empties it. A copy from a backup holds the records up to its day."}, true
+	case errors.As(err, &day):
+		// A block found damaged where no store named the file (a store wraps it in
+		// an *archive.DamagedError when it can): the day still tells what is lost.
+		return explained{kind: Archive, data: map[string]any{"Day": time.Unix(day.Day*86400, 0).UTC().Format(time.DateOnly)},
+			what:   "The archive is damaged: the records of {{.Day}} cannot be read.",
 			action: "Choose another archive file in Settings (--archive on the command line) or move this one away; cdrdesk never empties it. A copy from a backup holds the records up to its day."}, true
 	case errors.As(err, &newer):
 		return explained{kind: Archive, data: map[string]any{"Location": newer.Location},

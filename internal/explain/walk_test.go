@@ -1,6 +1,7 @@
 package explain
 
 import (
+	"cdrdesk/internal/archive/block"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -43,6 +44,7 @@ var secretErr = &url.Error{Op: "Get", URL: secretURL, Err: errors.New("connectio
 // types by reading the source, so a new type fails the test until it is added here and
 // given its message in explain.
 var errorExamples = []error{
+	&block.DayError{Day: 20454, Err: block.ErrDamaged},
 	&cdrclient.APIError{Endpoint: secretURL, Errno: cdrclient.ErrnoBadRandom},
 	&cdrclient.APIError{Endpoint: "cdr/get_random", Errno: secretURL},
 	&cdrclient.AuthError{User: secretURL},
