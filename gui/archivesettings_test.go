@@ -125,7 +125,7 @@ func TestArchiveDialogListsAndForgets(t *testing.T) {
 		{i18n.English, []string{"Head office", "Serial number or address: SN-HEAD", "Complete from 2025-10-01 to 2026-11-02 except 1 gaps (last updated ",
 			"Complete from 2026-11-10 to 2026-11-10 (last updated "}, "Forget this PBX's records…", "Delete all {{.Count}} records of Head office"},
 		{i18n.Chinese, []string{"Head office", "序列号或地址：SN-HEAD", "从 2025-10-01 到 2026-11-02 完整，中间缺 1 段（最后更新于 "},
-			"忘记这台 PBX 的记录…", "从记录库中删除 Head office 的全部 {{.Count}} 条记录"},
+			"忘记这台 PBX 的记录…", "从通话存档中删除 Head office 的全部 {{.Count}} 条记录"},
 	} {
 		t.Run(tc.language, func(t *testing.T) {
 			f := newFixture(t, true)
@@ -231,7 +231,7 @@ func TestMovingToABadLocationKeepsTheArchive(t *testing.T) {
 		missing, notAnArchive string // what each location's explanation says
 	}{
 		{i18n.English, "could not be opened", "is damaged"},
-		{i18n.Chinese, "无法打开记录库", "已损坏"},
+		{i18n.Chinese, "无法打开通话存档", "已损坏"},
 	} {
 		t.Run(tc.language, func(t *testing.T) {
 			f := newFixture(t, true)
@@ -318,7 +318,7 @@ func TestArchivePasswordGoesToTheKeyring(t *testing.T) {
 func TestSyncOnConnectSetting(t *testing.T) {
 	for _, tc := range []struct{ language, title, check string }{
 		{i18n.English, "Archive", "Update the archive when connecting"},
-		{i18n.Chinese, "记录库", "连接时更新记录库"},
+		{i18n.Chinese, "通话存档", "连接时更新通话存档"},
 	} {
 		t.Run(tc.language, func(t *testing.T) {
 			f := newFixture(t, true)

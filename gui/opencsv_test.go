@@ -47,8 +47,8 @@ func TestOpenCSVShowsOrAdds(t *testing.T) {
 			"{{.N}} of {{.N}} records of CDR_office.csv added to the archive; 0 were held already",
 			"0 of {{.N}} records of CDR_office.csv added to the archive; {{.N}} were held already"},
 		{i18n.Chinese, "CDR_office.csv 中有 {{.N}} 条记录，从 2026-11-02 到 2026-11-02。",
-			"CDR_office.csv 的 {{.N}} 条记录中有 {{.N}} 条已加入记录库；0 条原本已有",
-			"CDR_office.csv 的 {{.N}} 条记录中有 0 条已加入记录库；{{.N}} 条原本已有"},
+			"CDR_office.csv 的 {{.N}} 条记录中有 {{.N}} 条已加入通话存档；0 条原本已有",
+			"CDR_office.csv 的 {{.N}} 条记录中有 0 条已加入通话存档；{{.N}} 条原本已有"},
 	} {
 		t.Run(tc.language, func(t *testing.T) {
 			f := newFixture(t, true)
