@@ -10,6 +10,7 @@ import (
 	"os"
 	"strings"
 	"sync"
+	"time"
 
 	"modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
@@ -63,11 +64,43 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		return nil, &archive.OpenError{Location: path, Err: err}
 	}
 	s := &Store{db: db, path: path}
-	if err := s.prepare(ctx); err != nil {
+	if err := s.prepareWaiting(ctx); err != nil {
 		db.Close()
 		return nil, err
 	}
 	return s, nil
+}
+
+// prepareWaiting is prepare, tried again while another process holds the file. Some
+// of what opening does (making a new file WAL, the first look at a file another
+// process is making) fails at once with SQLITE_BUSY instead of waiting for the busy
+// timeout, so two processes opening one archive at the same moment would see
+// "database is locked".
+func (s *Store) prepareWaiting(ctx context.Context) error {
+	deadline := time.Now().Add(busyTimeoutMS * time.Millisecond)
+	for wait := 5 * time.Millisecond; ; wait = min(2*wait, 250*time.Millisecond) {
+		err := s.prepare(ctx)
+		if err == nil || !busy(err) || time.Now().After(deadline) {
+			return err
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(wait):
+		}
+	}
+}
+
+// busy says whether err is SQLite's "database is locked" (another process holds it).
+func busy(err error) bool {
+	var e *sqlite.Error
+	if errors.As(err, &e) {
+		switch e.Code() & 0xff {
+		case sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED:
+			return true
+		}
+	}
+	return false
 }
 
 var errBadPath = errors.New(`an archive file's name cannot be empty or contain "?"`)
@@ -149,14 +182,22 @@ func (s *Store) prepare(ctx context.Context) error {
 // check reads the file's marks and checks its structure. It returns the schema
 // version (0 for an empty file, to be made an archive).
 func (s *Store) check(ctx context.Context) (int, error) {
+	// One read transaction, so that all is read of one state of the file: another
+	// process may be making it an archive meanwhile (its tables, then its marks, in
+	// one transaction).
+	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true}) // a plain BEGIN
+	if err != nil {
+		return 0, s.damaged(err)
+	}
+	defer tx.Rollback()
 	var id, version, objects int
-	if err := s.db.QueryRowContext(ctx, "PRAGMA application_id").Scan(&id); err != nil {
+	if err := tx.QueryRowContext(ctx, "PRAGMA application_id").Scan(&id); err != nil {
 		return 0, s.damaged(err)
 	}
-	if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+	if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
 		return 0, s.damaged(err)
 	}
-	if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_schema").Scan(&objects); err != nil {
+	if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_schema").Scan(&objects); err != nil {
 		return 0, s.damaged(err)
 	}
 	switch {
@@ -172,7 +213,7 @@ func (s *Store) check(ctx context.Context) (int, error) {
 	// without the blocks' own bytes (each has its checksum, checked when it is
 	// read). The whole file is checked before the first write (beginWrite).
 	var n int
-	if err := s.db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM pbx) + (SELECT count(*) FROM header) +
+	if err := tx.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM pbx) + (SELECT count(*) FROM header) +
 		(SELECT count(*) FROM block) + (SELECT count(*) FROM coverage)`).Scan(&n); err != nil {
 		return 0, s.damaged(err)
 	}
