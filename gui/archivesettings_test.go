@@ -323,6 +323,9 @@ func TestSyncOnConnectSetting(t *testing.T) {
 		t.Run(tc.language, func(t *testing.T) {
 			f := newFixture(t, true)
 			f.wait("connect")
+			// The fixture turns the update on connect off for its own windows; the
+			// setting's default is what a person starts with: none stored.
+			f.app.Preferences().RemoveValue(prefSyncOnConnect)
 			f.act(func() {
 				f.w.applySettings(tc.language, "system")
 				test.Tap(uitest.Button(t, f.w.win.Canvas().Content(), i18n.L("Settings…")))
