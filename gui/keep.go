@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"io"
-	"time"
 
 	"cdrdesk/cdrclient"
 	"cdrdesk/gui/alert"
@@ -59,7 +58,7 @@ func (w *Window) download(ctx context.Context, c *connect.Result, q cdrclient.Qu
 // cancel) is the download's error in got; a failure of the archive is kerr, and the
 // records must then come directly.
 func (w *Window) keepAndRead(ctx context.Context, store archive.Store, c *connect.Result, q cdrclient.Query, progress func(cdrclient.Progress)) (got downloaded, kerr error) {
-	r := wallRange(q.Start, q.End)
+	r := archive.WallRange(q.Start, q.End)
 	pbx := &watchedFetcher{Fetcher: c.Session}
 	res, err := archivesync.Run(ctx, archivesync.Job{Store: store, PBX: pbx, Name: c.Profile.Name,
 		Address: c.Session.BaseURL(), SN: w.savedSN(c), Now: w.opts.Now(), Within: &r,
@@ -159,12 +158,4 @@ func explainLine(err error) string {
 		return m.What
 	}
 	return m.What + " " + m.Action
-}
-
-// wallRange is [from, to] as the archive keeps times: the PBX's wall clock.
-func wallRange(from, to time.Time) archive.Range {
-	wall := func(t time.Time) time.Time {
-		return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), 0, time.UTC)
-	}
-	return archive.Range{From: wall(from), To: wall(to)}
 }

@@ -87,7 +87,7 @@ func (w *Window) fetchOffline(q cdrclient.Query, name string) {
 		return
 	}
 	w.query.SetBusy(true)
-	r := wallRange(q.Start, q.End)
+	r := archive.WallRange(q.Start, q.End)
 	now := w.opts.Now()
 	go func() {
 		ctx := context.Background()

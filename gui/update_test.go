@@ -19,7 +19,7 @@ import (
 )
 
 // wallOf is t's wall clock as the archive keeps it.
-func wallOf(t time.Time) time.Time { return wallRange(t, t).From }
+func wallOf(t time.Time) time.Time { return archive.WallRange(t, t).From }
 
 // TestFirstSyncOnConnect: connecting to a PBX the archive holds nothing of asks how far
 // back to start (12 months unless chosen), in the person's language; the choice is

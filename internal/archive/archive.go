@@ -13,6 +13,15 @@ import (
 // cdrclient.ParsePBXTime gives them).
 type Range struct{ From, To time.Time }
 
+// Wall is t as the archive keeps times: its wall clock to the second, in UTC, whatever
+// zone t was given in.
+func Wall(t time.Time) time.Time {
+	return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), 0, time.UTC)
+}
+
+// WallRange is [from, to] as the archive keeps times (see Wall).
+func WallRange(from, to time.Time) Range { return Range{From: Wall(from), To: Wall(to)} }
+
 // PBX names one phone system in the archive. Key is its serial number (the CSV's sn
 // column) when known, else its address; Name is what people call it (the connection's
 // name), shown in lists and kept up to date by each commit.

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"time"
 
 	"cdrdesk/cdrclient"
 	"cdrdesk/internal/archive"
@@ -137,9 +136,4 @@ func warnUncovered(w io.Writer, h archive.Holding, r archive.Range) {
 }
 
 // wallRange is q's range as the archive keeps times (the PBX's wall clock).
-func wallRange(q cdrclient.Query) archive.Range {
-	w := func(t time.Time) time.Time {
-		return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), 0, time.UTC)
-	}
-	return archive.Range{From: w(q.Start), To: w(q.End)}
-}
+func wallRange(q cdrclient.Query) archive.Range { return archive.WallRange(q.Start, q.End) }

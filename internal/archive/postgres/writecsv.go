@@ -127,5 +127,5 @@ func lineEnd(row []byte) []byte {
 // seconds of the same wall clock in UTC: how blocks count time. Like the PBX, the
 // archive knows no time zone.
 func wallSeconds(t time.Time) int64 {
-	return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), 0, time.UTC).Unix()
+	return archive.Wall(t).Unix()
 }

@@ -1,12 +1,16 @@
 package sqlite
 
-import "time"
+import (
+	"time"
+
+	"cdrdesk/internal/archive"
+)
 
 // wallSeconds is t's wall clock (its date and clock in its own location) as Unix
 // seconds of the same wall clock in UTC: how timestart is kept. Like the PBX, the
 // archive knows no time zone: a Range's fields are its wall clock.
 func wallSeconds(t time.Time) int64 {
-	return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), 0, time.UTC).Unix()
+	return archive.Wall(t).Unix()
 }
 
 // wallTime is the time of wallSeconds' seconds, in UTC as cdrclient.ParsePBXTime gives.

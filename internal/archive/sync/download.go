@@ -23,7 +23,7 @@ func NewKeeper(ctx context.Context, job Job) (*Keeper, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Keeper{k: *newKeeper(job, holdings, wall(job.Now))}, nil
+	return &Keeper{k: *newKeeper(job, holdings, archive.Wall(job.Now))}, nil
 }
 
 // newKeeper is the keeper of job's PBX, whose key is known before anything is

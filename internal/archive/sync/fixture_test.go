@@ -89,7 +89,7 @@ func (f *office) pbxCSV(from, to time.Time) []byte {
 func (f *office) archiveCSV(key string, from, to time.Time) []byte {
 	f.t.Helper()
 	var b bytes.Buffer
-	if _, err := f.store.WriteCSV(context.Background(), &b, key, archive.Range{From: wall(from), To: wall(to)}, nil); err != nil {
+	if _, err := f.store.WriteCSV(context.Background(), &b, key, archive.Range{From: archive.Wall(from), To: archive.Wall(to)}, nil); err != nil {
 		f.t.Fatal(err)
 	}
 	return b.Bytes()

@@ -25,7 +25,7 @@ func HoldingOf(holdings []archive.Holding, c Connection) (archive.Holding, bool)
 // Missing returns the parts of r up to now that h does not hold completely, in order:
 // what an answer from the archive alone may lack. The future is not missing.
 func Missing(h archive.Holding, r archive.Range, now time.Time) []archive.Range {
-	r.To = minTime(r.To, wall(now))
+	r.To = minTime(r.To, archive.Wall(now))
 	if r.From.After(r.To) {
 		return nil
 	}

@@ -25,7 +25,7 @@ func Run(ctx context.Context, job Job) (Result, error) {
 	if job.Window <= 0 {
 		job.Window = cdrclient.DefaultWindow
 	}
-	now := wall(job.Now)
+	now := archive.Wall(job.Now)
 	holdings, err := job.Store.Holdings(ctx)
 	if err != nil {
 		return Result{}, err
@@ -34,7 +34,7 @@ func Run(ctx context.Context, job Job) (Result, error) {
 	held, _ := holdingOf(holdings, k.pbx.Key)
 	want := wanted(startOf(job, held, now), now, held)
 	if job.Within != nil {
-		want, k.at = within(archive.Range{From: wall(job.Within.From), To: wall(job.Within.To)}, now, held)
+		want, k.at = within(archive.Range{From: archive.Wall(job.Within.From), To: archive.Wall(job.Within.To)}, now, held)
 	}
 	wins := windows(want, job.Window)
 	run := &progressRun{report: job.Progress}
@@ -101,7 +101,7 @@ func fetchAll(ctx context.Context, pbx Fetcher, wins []archive.Range, ready chan
 // FirstSyncSpan months back; on a later one the start of what is covered, or Job.Since
 // when earlier.
 func startOf(job Job, held archive.Holding, now time.Time) time.Time {
-	since := wall(job.Since)
+	since := archive.Wall(job.Since)
 	switch {
 	case len(held.Coverage) > 0 && (job.Since.IsZero() || held.Coverage[0].From.Before(since)):
 		return held.Coverage[0].From
@@ -140,11 +140,6 @@ func holdingOf(holdings []archive.Holding, key string) (archive.Holding, bool) {
 		}
 	}
 	return archive.Holding{}, false
-}
-
-// wall is t's wall clock as the archive keeps times (see archive.Range).
-func wall(t time.Time) time.Time {
-	return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), 0, time.UTC)
 }
 
 // progressRun adds up the windows' progress; the download and the commits report

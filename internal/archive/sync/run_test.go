@@ -40,7 +40,7 @@ func TestFirstSyncEqualsThePBX(t *testing.T) {
 			from := now.AddDate(0, -FirstSyncSpan, 0)
 			f.sameAsPBX(pbxsim.DefaultSerialNumber, from, now)
 			h := res.Holding
-			want := []archive.Range{{From: wall(from), To: wall(now)}}
+			want := []archive.Range{{From: archive.Wall(from), To: archive.Wall(now)}}
 			switch {
 			case res.SN != pbxsim.DefaultSerialNumber || h.PBX.Key != res.SN || h.PBX.Name != "总部":
 				t.Errorf("learned sn %q, holding %+v", res.SN, h.PBX)
@@ -85,7 +85,7 @@ func TestIncrementalSync(t *testing.T) {
 				t.Errorf("the PBX served %d rows, want %d (those of %s…%s)", st.RowsServed, want, asked.Format(time.DateTime), now.Format(time.DateTime))
 			}
 			f.sameAsPBX(first.SN, since, now)
-			if got := res.Holding.Coverage; len(got) != 1 || !got[0].To.Equal(wall(now)) {
+			if got := res.Holding.Coverage; len(got) != 1 || !got[0].To.Equal(archive.Wall(now)) {
 				t.Errorf("coverage %v", got)
 			}
 			if res.Added == 0 || res.SN != "" {
@@ -114,7 +114,7 @@ func TestCancelThenSyncAgain(t *testing.T) {
 	}
 	hs, _ := f.store.Holdings(context.Background())
 	// The first window is a week, the second two.
-	done := archive.Range{From: wall(j.Since), To: wall(j.Since).Add(3*7*24*time.Hour - time.Second)}
+	done := archive.Range{From: archive.Wall(j.Since), To: archive.Wall(j.Since).Add(3*7*24*time.Hour - time.Second)}
 	if len(hs) != 1 || !slices.Equal(hs[0].Coverage, []archive.Range{done}) {
 		t.Fatalf("after the cancel: %+v, want 2 windows (3 weeks) covered %v", hs, done)
 	}
@@ -123,7 +123,7 @@ func TestCancelThenSyncAgain(t *testing.T) {
 	res := f.sync(j)
 	now := f.clock.Now()
 	// The PBX's own counts would include the rest of the downloads cut by the cancel.
-	want := []archive.Range{{From: done.To.Add(time.Second), To: wall(now)}}
+	want := []archive.Range{{From: done.To.Add(time.Second), To: archive.Wall(now)}}
 	if !slices.Equal(asked.merged(), want) {
 		t.Errorf("asked for %v after the cancel, want %v (not the windows kept)", asked.merged(), want)
 	}
@@ -160,7 +160,7 @@ type askedRanges struct {
 }
 
 func (a *askedRanges) Fetch(ctx context.Context, q cdrclient.Query, w io.Writer, progress func(cdrclient.Progress)) (cdrclient.Summary, error) {
-	a.ranges = append(a.ranges, archive.Range{From: wall(q.Start), To: wall(q.End)})
+	a.ranges = append(a.ranges, archive.Range{From: archive.Wall(q.Start), To: archive.Wall(q.End)})
 	return a.Fetcher.Fetch(ctx, q, w, progress)
 }
 
@@ -184,7 +184,7 @@ func TestSerialNumberLearned(t *testing.T) {
 		t.Fatalf("the night has %d records: the first windows must be empty for this test", n)
 	}
 	empty := emptyTable()
-	night := archive.Range{From: wall(midnight.AddDate(0, 0, -1)), To: wall(midnight.AddDate(0, 0, -1).Add(time.Hour))}
+	night := archive.Range{From: archive.Wall(midnight.AddDate(0, 0, -1)), To: archive.Wall(midnight.AddDate(0, 0, -1).Add(time.Hour))}
 	if _, err := f.store.Commit(context.Background(), archive.Batch{PBX: archive.PBX{Key: f.url, Name: "总部"}, Table: empty, Covers: &night, At: night.To}); err != nil {
 		t.Fatal(err)
 	}
@@ -196,7 +196,7 @@ func TestSerialNumberLearned(t *testing.T) {
 		t.Fatal(err)
 	}
 	// The history starts where the address's did.
-	want := []archive.Range{{From: night.From, To: wall(start)}}
+	want := []archive.Range{{From: night.From, To: archive.Wall(start)}}
 	if res.SN != pbxsim.DefaultSerialNumber || len(hs) != 1 || hs[0].PBX.Key != res.SN || !slices.Equal(hs[0].Coverage, want) {
 		t.Fatalf("learned %q; holdings %+v; want one under the sn covering %v", res.SN, hs, want)
 	}
@@ -215,11 +215,11 @@ func TestSyncWithin(t *testing.T) {
 		want   []archive.Range // asked for, in wall clock
 	}{
 		{"nothing held: the range", nil, archive.Range{From: day(1), To: day(8).Add(-time.Second)},
-			[]archive.Range{{From: wall(day(1)), To: wall(day(8).Add(-time.Second))}}},
+			[]archive.Range{{From: archive.Wall(day(1)), To: archive.Wall(day(8).Add(-time.Second))}}},
 		{"the middle held: the two ends", &archive.Range{From: day(3), To: day(5).Add(-time.Second)}, archive.Range{From: day(1), To: day(8).Add(-time.Second)},
-			[]archive.Range{{From: wall(day(1)), To: wall(day(3).Add(-time.Second))}, {From: wall(day(5)), To: wall(day(8).Add(-time.Second))}}},
+			[]archive.Range{{From: archive.Wall(day(1)), To: archive.Wall(day(3).Add(-time.Second))}, {From: archive.Wall(day(5)), To: archive.Wall(day(8).Add(-time.Second))}}},
 		{"reaching now: up to now", nil, archive.Range{From: day(19), To: day(21).Add(-time.Second)},
-			[]archive.Range{{From: wall(day(19)), To: wall(start)}}},
+			[]archive.Range{{From: archive.Wall(day(19)), To: archive.Wall(start)}}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			f := newOffice(t, nil)
@@ -286,11 +286,11 @@ func TestWindowsGrow(t *testing.T) {
 					tc.opts(o)
 				}
 			})
-			since := wall(start.AddDate(0, 0, -40*7))
+			since := archive.Wall(start.AddDate(0, 0, -40*7))
 			// Weeks 25 to 30 are held already (as by an export).
 			held := archive.Range{From: since.Add(25 * week), To: since.Add(30*week - time.Second)}
 			if _, err := f.store.Commit(context.Background(), archive.Batch{PBX: archive.PBX{Key: pbxsim.DefaultSerialNumber, Name: "总部"},
-				Table: emptyTable(), Covers: &held, At: wall(f.clock.Now())}); err != nil {
+				Table: emptyTable(), Covers: &held, At: archive.Wall(f.clock.Now())}); err != nil {
 				t.Fatal(err)
 			}
 			asked := &askedRanges{Fetcher: f.sess}
