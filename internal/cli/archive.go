@@ -11,6 +11,7 @@ import (
 	"cdrdesk/cdrclient"
 	"cdrdesk/internal/archive"
 	"cdrdesk/internal/archive/place"
+	archivesync "cdrdesk/internal/archive/sync"
 )
 
 // archiveFlag is --archive, the archive's file or database (design §2).
@@ -68,7 +69,11 @@ func archivedPBX(ctx context.Context, env Env, store archive.Store, c *connFlags
 		if !ok {
 			return archive.Holding{}, usagef("no saved connection is called %q", c.profile)
 		}
-		keys, names = []string{p.SN, addressOf(p.URL)}, []string{p.Name}
+		// As a sync keys them, so what `sync --profile` kept is what is read.
+		if h, ok := archivesync.HoldingOf(holdings, archivesync.Connection{SN: p.SN, Address: addressOf(p.URL), Name: p.Name}); ok {
+			return h, nil
+		}
+		return archive.Holding{}, usagef("the archive holds no records of that PBX (it holds: %s): run cdrdesk sync first", holdingNames(holdings))
 	case c.pbx != "":
 		keys, names = []string{addressOf(c.pbx)}, []string{hostOf(addressOf(c.pbx))}
 	case len(holdings) == 1:
