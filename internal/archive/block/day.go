@@ -30,6 +30,14 @@ func (d *Day) Add(sec int32, row []byte, from, to string) {
 	d.To = append(d.To, to)
 }
 
+// grow makes room for n more rows.
+func (d *Day) grow(n int) {
+	d.Secs = slices.Grow(d.Secs, n)
+	d.Rows = slices.Grow(d.Rows, n)
+	d.From = slices.Grow(d.From, n)
+	d.To = slices.Grow(d.To, n)
+}
+
 // Len is the number of rows.
 func (d Day) Len() int { return len(d.Rows) }
 

@@ -10,52 +10,79 @@ import (
 )
 
 // FromTable reads a table's header (as sent, byte order mark included, with a line
-// ending) and its rows by day, each day's in the order received. Rows without a
-// readable timestart are left out: no PBX query by time selects them. A row that
-// reached the end of its CSV without a line ending gets its header's, as
+// ending) and its rows by day, each day's in the order received (as Fresh takes them).
+// Rows without a readable timestart are left out: no PBX query by time selects them.
+// A row that reached the end of its CSV without a line ending gets its header's, as
 // cdrclient.Table.WriteRowsTo writes it, so it equals the same row sent inside a
 // later window.
-func FromTable(t *cdrclient.Table) (header []byte, days map[int64][]Row) {
+func FromTable(t *cdrclient.Table) (header []byte, days map[int64]Day) {
 	var hb bytes.Buffer
 	t.WriteRowsTo(&hb, nil)
-	header = hb.Bytes()
-	eol := lineEnding(header)
-	if len(header) > 0 && eol == nil {
-		eol = []byte("\r\n")
-		header = append(header, eol...)
-	}
 	cols := []int{t.Column("timestart"), t.Column("callfrom"), t.Column("callto")}
-	// The values of every row go into one buffer made a string once: a million rows
-	// cost two allocations instead of two million.
-	var buf, field []byte
+	var l layout
+	l.grow(t.Len())
+	var field []byte
 	fields := make([][]byte, len(cols))
 	fieldEnds := make([]int, len(cols))
-	ends := make([]int, 2*t.Len())
-	tss := make([]int64, t.Len())
 	for i := range t.Len() {
 		// Most rows' values are their raw bytes: read in place, as the Table does.
 		if !t.PlainFields(fields, i, cols) {
 			field = t.AppendFields(field[:0], fieldEnds, i, cols)
 			fields[0], fields[1], fields[2] = field[:fieldEnds[0]], field[fieldEnds[0]:fieldEnds[1]], field[fieldEnds[1]:fieldEnds[2]]
 		}
-		ts, ok := pbxSeconds(fields[0])
-		if !ok {
-			ts = noTime
-		}
-		tss[i] = ts
-		buf = append(buf, fields[1]...)
-		ends[2*i] = len(buf)
-		buf = append(buf, fields[2]...)
-		ends[2*i+1] = len(buf)
+		l.add(t.RawRow(i), fields[0], fields[1], fields[2])
 	}
-	all := string(buf)
-	// Each day's rows in a slice of its own size: appending a million rows would
+	return l.days(hb.Bytes())
+}
+
+// A layout gathers rows, then lays them out by day. The callfrom and callto values of
+// every row go into one buffer made a string once: a million rows cost two
+// allocations instead of two million.
+type layout struct {
+	rows [][]byte
+	tss  []int64
+	buf  []byte
+	ends []int // each row's callfrom and callto end in buf
+}
+
+func (l *layout) grow(n int) {
+	l.rows = slices.Grow(l.rows, n)
+	l.tss = slices.Grow(l.tss, n)
+	l.ends = slices.Grow(l.ends, 2*n)
+	l.buf = slices.Grow(l.buf, 16*n)
+}
+
+// add adds a row: its bytes (not copied), timestart and callfrom and callto values
+// (copied).
+func (l *layout) add(row, timestart, from, to []byte) {
+	ts, ok := pbxSeconds(timestart)
+	if !ok {
+		ts = noTime
+	}
+	l.rows = append(l.rows, row)
+	l.tss = append(l.tss, ts)
+	l.buf = append(l.buf, from...)
+	l.ends = append(l.ends, len(l.buf))
+	l.buf = append(l.buf, to...)
+	l.ends = append(l.ends, len(l.buf))
+}
+
+// days lays the rows out by day under header (which gets a line ending when it has
+// none, and the rows that lack one get it too).
+func (l *layout) days(header []byte) ([]byte, map[int64]Day) {
+	eol := lineEnding(header)
+	if len(header) > 0 && eol == nil {
+		eol = []byte("\r\n")
+		header = append(slices.Clip(header), eol...)
+	}
+	all := string(l.buf)
+	// Each day's rows in slices of their own size: appending a million rows would
 	// copy and clear them several times over.
 	// A window's rows come in time order: runs of one day, counted and added to
 	// without a map access a row.
 	count := make(map[int64]int)
 	run, runDay := 0, int64(noTime)
-	for _, ts := range tss {
+	for _, ts := range l.tss {
 		if ts == noTime {
 			continue
 		}
@@ -66,17 +93,13 @@ func FromTable(t *cdrclient.Table) (header []byte, days map[int64][]Row) {
 		run++
 	}
 	count[runDay] += run
-	delete(count, noTime)
-	days = make(map[int64][]Row, len(count))
-	for day, n := range count {
-		days[day] = make([]Row, 0, n)
-	}
-	var cur []Row
+	days := make(map[int64]Day, len(count))
+	var cur Day
 	curDay := int64(noTime)
 	start := 0
-	for i, ts := range tss {
-		from, to := all[start:ends[2*i]], all[ends[2*i]:ends[2*i+1]]
-		start = ends[2*i+1]
+	for i, ts := range l.tss {
+		from, to := all[start:l.ends[2*i]], all[l.ends[2*i]:l.ends[2*i+1]]
+		start = l.ends[2*i+1]
 		if ts == noTime {
 			continue
 		}
@@ -85,9 +108,11 @@ func FromTable(t *cdrclient.Table) (header []byte, days map[int64][]Row) {
 				days[curDay] = cur
 			}
 			cur, curDay = days[day], day
+			if cur.Len() == 0 {
+				cur.grow(count[day])
+			}
 		}
-		cur = append(cur, Row{Day: curDay, Sec: int32(ts - curDay*SecondsPerDay),
-			Bytes: withLineEnding(t.RawRow(i), eol), From: from, To: to})
+		cur.Add(int32(ts-curDay*SecondsPerDay), withLineEnding(l.rows[i], eol), from, to)
 	}
 	if curDay != noTime {
 		days[curDay] = cur

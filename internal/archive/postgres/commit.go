@@ -21,7 +21,7 @@ func (s *Store) Commit(ctx context.Context, b archive.Batch) (added int, err err
 		return 0, fmt.Errorf("archive %s: a batch without a PBX key", s.loc)
 	}
 	var header []byte
-	var days map[int64][]block.Row
+	var days map[int64]block.Day
 	if b.Table != nil {
 		header, days = block.FromTable(b.Table) // before the transaction and its lock
 	}
@@ -69,9 +69,9 @@ func (s *Store) Commit(ctx context.Context, b archive.Batch) (added int, err err
 
 // mergeDays merges the rows of days into the PBX's blocks of header head, holding the
 // PBX's lock: it reads the blocks of those days, drops the rows they hold, and
-// writes back the blocks that gained rows. Blocks are compressed on another goroutine
+// writes back the blocks that gained rows. Blocks are compressed on other goroutines
 // while this one merges the next days.
-func mergeDays(ctx context.Context, tx pgx.Tx, pbx, head int32, days map[int64][]block.Row) (int, error) {
+func mergeDays(ctx context.Context, tx pgx.Tx, pbx, head int32, days map[int64]block.Day) (int, error) {
 	if len(days) == 0 {
 		return 0, nil
 	}
@@ -80,21 +80,8 @@ func mergeDays(ctx context.Context, tx pgx.Tx, pbx, head int32, days map[int64][
 	if err != nil {
 		return 0, err
 	}
-	type encoded struct {
-		day  int64
-		rows block.Day
-		data []byte
-	}
-	in := make(chan encoded, 64)
-	out := make(chan []encoded, 1)
-	go func() {
-		var all []encoded
-		for e := range in {
-			e.data = e.rows.Encode()
-			all = append(all, e)
-		}
-		out <- all
-	}()
+	enc := block.NewEncoder()
+	defer enc.Stop()
 	seed := maphash.MakeSeed()
 	hash := func(b []byte) uint64 { return maphash.Bytes(seed, b) }
 	added := 0
@@ -109,26 +96,25 @@ func mergeDays(ctx context.Context, tx pgx.Tx, pbx, head int32, days map[int64][
 			}
 		}
 		fresh := block.Fresh(hash, own, others, days[day])
-		if len(fresh) == 0 {
+		if fresh.Len() == 0 {
 			continue
 		}
-		in <- encoded{day: day, rows: block.Merge(own, fresh)}
-		added += len(fresh)
-	}
-	close(in)
-	blocks := <-out
-	if len(blocks) == 0 {
-		return 0, nil
+		enc.Add(day, block.Merge(own, fresh))
+		added += fresh.Len()
 	}
 	var batch pgx.Batch
-	for _, e := range blocks {
-		first := wallTime(e.day*block.SecondsPerDay + int64(e.rows.Secs[0]))
-		last := wallTime(e.day*block.SecondsPerDay + int64(e.rows.Secs[e.rows.Len()-1]))
+	enc.Each(func(e *block.Encoded) error {
+		first := wallTime(e.Day*block.SecondsPerDay + int64(e.Rows.Secs[0]))
+		last := wallTime(e.Day*block.SecondsPerDay + int64(e.Rows.Secs[e.Rows.Len()-1]))
 		batch.Queue(`INSERT INTO cdrdesk_block (pbx, day, header, rows, first, last, data)
 			VALUES ($1, $2, $3, $4, $5, $6, $7)
 			ON CONFLICT (pbx, day, header) DO UPDATE
 			SET rows = EXCLUDED.rows, first = EXCLUDED.first, last = EXCLUDED.last, data = EXCLUDED.data`,
-			pbx, e.day, head, e.rows.Len(), first, last, e.data)
+			pbx, e.Day, head, e.Rows.Len(), first, last, e.Data)
+		return nil
+	})
+	if batch.Len() == 0 {
+		return 0, nil
 	}
 	if err := tx.SendBatch(ctx, &batch).Close(); err != nil {
 		return 0, err

@@ -18,7 +18,7 @@ func (s *Store) Commit(ctx context.Context, b archive.Batch) (int, error) {
 		return 0, err
 	}
 	var header []byte
-	var days map[int64][]block.Row
+	var days map[int64]block.Day
 	if b.Table != nil {
 		header, days = block.FromTable(b.Table) // before the transaction: others may write meanwhile
 	}
@@ -37,9 +37,9 @@ func (s *Store) Commit(ctx context.Context, b archive.Batch) (int, error) {
 	return added, nil
 }
 
-// commitTx does a commit's work in tx. Blocks are compressed on another goroutine
-// while this one decodes and merges the next days.
-func commitTx(ctx context.Context, tx *sql.Tx, b archive.Batch, header []byte, days map[int64][]block.Row) (int, error) {
+// commitTx does a commit's work in tx. Blocks are compressed on other goroutines
+// while this one merges the next days and writes those compressed.
+func commitTx(ctx context.Context, tx *sql.Tx, b archive.Batch, header []byte, days map[int64]block.Day) (int, error) {
 	var pbx int64
 	err := tx.QueryRowContext(ctx, `INSERT INTO pbx (key, name) VALUES (?, ?)
 		ON CONFLICT (key) DO UPDATE SET name = excluded.name RETURNING id`, b.PBX.Key, b.PBX.Name).Scan(&pbx)
@@ -52,8 +52,8 @@ func commitTx(ctx context.Context, tx *sql.Tx, b archive.Batch, header []byte, d
 		if err != nil {
 			return 0, err
 		}
-		enc := newEncoder()
-		defer enc.stop()
+		enc := block.NewEncoder()
+		defer enc.Stop()
 		seed := maphash.MakeSeed()
 		hash := func(b []byte) uint64 { return maphash.Bytes(seed, b) }
 		order := slices.Sorted(maps.Keys(days))
@@ -74,16 +74,15 @@ func commitTx(ctx context.Context, tx *sql.Tx, b archive.Batch, header []byte, d
 				}
 			}
 			fresh := block.Fresh(hash, own, others, days[day])
-			if len(fresh) == 0 {
+			if fresh.Len() == 0 {
 				continue
 			}
-			enc.add(day, block.Merge(own, fresh))
-			added += len(fresh)
+			enc.Add(day, block.Merge(own, fresh))
+			added += fresh.Len()
 		}
-		for _, e := range enc.wait() {
-			if err := putBlock(ctx, tx, pbx, e.day, hdr, e.rows, e.data); err != nil {
-				return 0, err
-			}
+		err = enc.Each(func(e *block.Encoded) error { return putBlock(ctx, tx, pbx, e.Day, hdr, e.Rows, e.Data) })
+		if err != nil {
+			return 0, err
 		}
 	}
 	if b.Covers != nil {
