@@ -10,7 +10,7 @@ import (
 )
 
 // addFuzzSeeds adds the fixtures and some awkward inputs to a fuzz corpus.
-func addFuzzSeeds(f *testing.F, add func([]byte)) {
+func addFuzzSeeds(f testing.TB, add func([]byte)) {
 	files, _ := filepath.Glob(filepath.Join("testdata", "*.csv"))
 	for _, name := range files {
 		b, err := os.ReadFile(name)

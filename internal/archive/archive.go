@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"cdrdesk/cdrclient"
+	"cdrdesk/internal/archive/block"
 )
 
 // A Range is an inclusive range of PBX wall-clock times, to the second, as the API's
@@ -33,6 +34,10 @@ type Batch struct {
 	// Table is the records as the PBX sent them (closed): its header and each row's
 	// bytes are kept as they are.
 	Table *cdrclient.Table
+	// Rows, when not nil, is the records instead of Table, read already by
+	// block.FromCSV from the bytes the PBX sent: a sync reads each window so, while
+	// the one before commits.
+	Rows *block.Rows
 	// Covers, when not nil, is the range of which Table holds every record of every
 	// extension (a sync window downloaded for "all"): the archive records it as held
 	// completely. An import or a download for some extensions only leaves it nil.

@@ -35,6 +35,32 @@ func FromTable(t *cdrclient.Table) (header []byte, days map[int64]Day) {
 	return l.days(hb.Bytes())
 }
 
+// Rows are the records of a download laid out as a commit takes them.
+type Rows struct {
+	Header []byte        // as FromTable gives it
+	Days   map[int64]Day // as FromTable gives them
+	Len    int           // the records read, those left out included
+	SN     string        // the first record's sn, "" without one
+}
+
+// SpanColumns are the columns FromSpans reads: give them to cdrclient.NewRowSpans.
+var SpanColumns = []string{"timestart", "callfrom", "callto"}
+
+// FromSpans reads the records of s (made with SpanColumns, closed without an error)
+// as FromTable reads a Table of the same bytes. The rows point into s's bytes.
+func FromSpans(s *cdrclient.RowSpans) Rows {
+	var l layout
+	l.grow(s.Len())
+	var r Rows
+	header := s.Each(func(row []byte, v [][]byte) {
+		r.Len++
+		l.add(row, v[0], v[1], v[2])
+	})
+	r.Header, r.Days = l.days(header)
+	r.SN = s.First(cdrclient.ColSN)
+	return r
+}
+
 // A layout gathers rows, then lays them out by day. The callfrom and callto values of
 // every row go into one buffer made a string once: a million rows cost two
 // allocations instead of two million.

@@ -2,6 +2,7 @@ package block
 
 import (
 	"bytes"
+	"reflect"
 	"testing"
 	"time"
 
@@ -51,5 +52,47 @@ func BenchmarkFromTable(b *testing.B) {
 	b.SetBytes(int64(csv.Len()))
 	for b.Loop() {
 		FromTable(t)
+	}
+}
+
+// TestFromSpansAsFromTable: a download read by FromSpans gives the header, days,
+// record count and serial number that FromTable gives for a Table of the same bytes:
+// UTF-8 with CRLF, and GB18030 with LF and a byte order mark, with a row without a
+// readable time, a quoted callto and a last row without a line ending added.
+func TestFromSpansAsFromTable(t *testing.T) {
+	for name, set := range map[string]func(*pbxsim.Options){
+		"utf-8, crlf":      func(*pbxsim.Options) {},
+		"gb18030, lf, bom": func(o *pbxsim.Options) { o.GBK, o.LF, o.BOM = true, true, true },
+	} {
+		o, from, _ := pbxsim.BusyYear()
+		set(&o)
+		var csv bytes.Buffer
+		if err := pbxsim.New(o).WriteCSV(&csv, nil, from, from.AddDate(0, 0, 3)); err != nil {
+			t.Fatal(err)
+		}
+		csv.WriteString("1.1,not a time,1001,1002,1,1,,,ANSWERED,Internal,,,,1\n")
+		csv.WriteString("1.2,2025-01-02 10:00:00,1001,\"10\"\"02\",1,1,,,ANSWERED,Internal,,,,1\n")
+		csv.WriteString("1.3,2025-01-03 10:00:00,1001,1002,1,1,,,ANSWERED,Internal,,,,1")
+		tab := cdrclient.NewTable()
+		tab.Write(csv.Bytes())
+		if err := tab.Close(); err != nil {
+			t.Fatal(err)
+		}
+		wantHeader, wantDays := FromTable(tab)
+		spans := cdrclient.NewRowSpans(SpanColumns, nil)
+		spans.Write(csv.Bytes())
+		if err := spans.Close(); err != nil {
+			t.Fatal(err)
+		}
+		got := FromSpans(spans)
+		sn := tab.Field(0, tab.Column(cdrclient.ColSN))
+		switch {
+		case !bytes.Equal(got.Header, wantHeader):
+			t.Errorf("%s: header %q, FromTable's %q", name, got.Header, wantHeader)
+		case !reflect.DeepEqual(got.Days, wantDays):
+			t.Errorf("%s: the days differ from FromTable's", name)
+		case got.Len != tab.Len() || got.SN != sn || sn == "":
+			t.Errorf("%s: %d records, sn %q; the table's %d, %q", name, got.Len, got.SN, tab.Len(), sn)
+		}
 	}
 }

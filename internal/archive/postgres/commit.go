@@ -22,7 +22,10 @@ func (s *Store) Commit(ctx context.Context, b archive.Batch) (added int, err err
 	}
 	var header []byte
 	var days map[int64]block.Day
-	if b.Table != nil {
+	switch {
+	case b.Rows != nil:
+		header, days = b.Rows.Header, b.Rows.Days
+	case b.Table != nil:
 		header, days = block.FromTable(b.Table) // before the transaction and its lock
 	}
 	err = s.inTransaction(ctx, func(tx pgx.Tx) error {

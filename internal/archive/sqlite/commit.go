@@ -19,7 +19,10 @@ func (s *Store) Commit(ctx context.Context, b archive.Batch) (int, error) {
 	}
 	var header []byte
 	var days map[int64]block.Day
-	if b.Table != nil {
+	switch {
+	case b.Rows != nil:
+		header, days = b.Rows.Header, b.Rows.Days
+	case b.Table != nil:
 		header, days = block.FromTable(b.Table) // before the transaction: others may write meanwhile
 	}
 	tx, err := s.beginWrite(ctx)

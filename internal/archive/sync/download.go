@@ -6,6 +6,7 @@ import (
 
 	"cdrdesk/cdrclient"
 	"cdrdesk/internal/archive"
+	"cdrdesk/internal/archive/block"
 )
 
 // Keeper keeps the records of a download made outside a sync (cdrdesk export and
@@ -69,7 +70,7 @@ func (k *Keeper) Cover(ctx context.Context, r archive.Range) (covered archive.Ra
 		k.k.at = at
 		return covered, true, k.k.finish(ctx)
 	}
-	_, err = k.k.store.Commit(ctx, archive.Batch{PBX: k.k.pbx, Table: emptyTable(), Covers: &covered, At: at})
+	_, err = k.k.store.Commit(ctx, archive.Batch{PBX: k.k.pbx, Rows: &block.Rows{}, Covers: &covered, At: at})
 	return covered, err == nil, err
 }
 

@@ -6,6 +6,7 @@ import (
 
 	"cdrdesk/cdrclient"
 	"cdrdesk/internal/archive"
+	"cdrdesk/internal/archive/block"
 )
 
 // keeper commits the windows under the PBX's key, learning the serial number from the
@@ -25,12 +26,12 @@ type keeper struct {
 // keep commits one window and returns the rows it added.
 func (k *keeper) keep(ctx context.Context, f fetched) (int, error) {
 	if !k.known {
-		sn := serialOf(f.table)
-		if sn == "" && f.table.Len() == 0 && f.other != nil {
+		sn := f.rows.SN
+		if sn == "" && f.rows.Len == 0 && f.other != nil {
 			k.noteOther(f.other)
 			return 0, nil // nothing to keep, and no coverage to hold back
 		}
-		if sn == "" && f.table.Len() == 0 {
+		if sn == "" && f.rows.Len == 0 {
 			k.pending = append(k.pending, f.win)
 			return 0, nil
 		}
@@ -40,11 +41,11 @@ func (k *keeper) keep(ctx context.Context, f fetched) (int, error) {
 	}
 	if f.other != nil {
 		k.noteOther(f.other)
-		n, err := k.store.Commit(ctx, archive.Batch{PBX: k.pbx, Table: f.table, At: k.at})
+		n, err := k.store.Commit(ctx, archive.Batch{PBX: k.pbx, Rows: f.rows, At: k.at})
 		k.added += n
 		return n, err
 	}
-	return k.commit(ctx, f.table, f.win)
+	return k.commit(ctx, f.rows, f.win)
 }
 
 // noteOther adds a window answered for another period to what the result reports.
@@ -85,7 +86,7 @@ func (k *keeper) finish(ctx context.Context) error {
 
 func (k *keeper) flush(ctx context.Context) error {
 	for len(k.pending) > 0 {
-		if _, err := k.commit(ctx, emptyTable(), k.pending[0]); err != nil {
+		if _, err := k.commit(ctx, &block.Rows{}, k.pending[0]); err != nil {
 			return err
 		}
 		k.pending = k.pending[1:]
@@ -93,8 +94,8 @@ func (k *keeper) flush(ctx context.Context) error {
 	return nil
 }
 
-func (k *keeper) commit(ctx context.Context, t *cdrclient.Table, win archive.Range) (int, error) {
-	n, err := k.store.Commit(ctx, archive.Batch{PBX: k.pbx, Table: t, Covers: &win, At: k.at})
+func (k *keeper) commit(ctx context.Context, rows *block.Rows, win archive.Range) (int, error) {
+	n, err := k.store.Commit(ctx, archive.Batch{PBX: k.pbx, Rows: rows, Covers: &win, At: k.at})
 	k.added += n
 	return n, err
 }
@@ -117,10 +118,4 @@ func serialOf(t *cdrclient.Table) string {
 		return ""
 	}
 	return t.Field(0, col)
-}
-
-func emptyTable() *cdrclient.Table {
-	t := cdrclient.NewTable()
-	t.Close()
-	return t
 }

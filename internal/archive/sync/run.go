@@ -8,12 +8,14 @@ import (
 
 	"cdrdesk/cdrclient"
 	"cdrdesk/internal/archive"
+	"cdrdesk/internal/archive/block"
 )
 
 // fetched is one window downloaded, waiting for its commit.
 type fetched struct {
 	win   archive.Range
-	table *cdrclient.Table
+	spans *cdrclient.RowSpans
+	rows  *block.Rows // read from spans before the commit
 	// other is set when the PBX answered for another period: the rows are kept, but
 	// not as coverage of the window asked for.
 	other *cdrclient.OtherPeriod
@@ -42,13 +44,20 @@ func Run(ctx context.Context, job Job) (Result, error) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	ready := make(chan fetched) // one window downloads while the one before commits
+	free := make(chan []byte, 1) // and then into the bytes of the one committed
 	fetchErr := make(chan error, 1)
 	go func() {
 		defer close(ready)
-		fetchErr <- fetchAll(ctx, job.PBX, wins, ready, run)
+		fetchErr <- fetchAll(ctx, job.PBX, wins, ready, free, run)
 	}()
 	for f := range ready {
+		rows := block.FromSpans(f.spans)
+		f.rows = &rows
 		n, err := k.keep(ctx, f)
+		select {
+		case free <- f.spans.Bytes():
+		default:
+		}
 		if err != nil {
 			cancel()
 			for range ready { // let the download end
@@ -72,24 +81,36 @@ func Run(ctx context.Context, job Job) (Result, error) {
 	return res, nil
 }
 
-// fetchAll downloads the windows in order into ready, each into a table of its own,
-// taking wins together as they grow (see growth).
-func fetchAll(ctx context.Context, pbx Fetcher, wins []archive.Range, ready chan<- fetched, run *progressRun) error {
+// fetchAll downloads the windows in order into ready, taking wins together as they
+// grow (see growth). Each is read into a cdrclient.RowSpans of its own, in the bytes
+// of a window committed when free has some: a Table would index every field for
+// nothing, and fresh memory for 20 MB costs more to clear and map than to fill.
+func fetchAll(ctx context.Context, pbx Fetcher, wins []archive.Range, ready chan<- fetched, free <-chan []byte, run *progressRun) error {
 	g := newGrowth(wins)
+	perUnit := 0 // the most bytes a unit of the windows so far brought
 	for handed := 0; !g.done(); handed++ {
 		win, units := g.next()
-		table := cdrclient.NewTable()
+		var room []byte
+		select {
+		case room = <-free:
+		default:
+		}
+		if want := perUnit * units * 9 / 8; cap(room) < want {
+			room = make([]byte, 0, want)
+		}
+		spans := cdrclient.NewRowSpans(block.SpanColumns, room)
 		base := run.downloading(win, handed+g.count())
 		q := cdrclient.Query{Start: win.From, End: win.To, Window: -1}
-		sum, err := pbx.Fetch(ctx, q, table, func(p cdrclient.Progress) { run.downloaded(base, p) })
-		err = errors.Join(err, table.Close())
+		sum, err := pbx.Fetch(ctx, q, spans, func(p cdrclient.Progress) { run.downloaded(base, p) })
+		err = errors.Join(err, spans.Close())
 		if err != nil {
 			return err
 		}
 		g.advance(units, sum)
-		run.downloaded(base, cdrclient.Progress{Records: int64(table.Len()), Bytes: table.Size()})
+		perUnit = max(perUnit, len(spans.Bytes())/units)
+		run.downloaded(base, cdrclient.Progress{Records: int64(spans.Len()), Bytes: int64(len(spans.Bytes()))})
 		select {
-		case ready <- fetched{win: win, table: table, other: sum.OtherPeriod}:
+		case ready <- fetched{win: win, spans: spans, other: sum.OtherPeriod}:
 		case <-ctx.Done():
 			return ctx.Err()
 		}

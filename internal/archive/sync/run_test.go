@@ -12,6 +12,7 @@ import (
 	"cdrdesk/cdrclient"
 	"cdrdesk/cdrclient/pbxsim"
 	"cdrdesk/internal/archive"
+	"cdrdesk/internal/archive/block"
 )
 
 func TestFirstSyncEqualsThePBX(t *testing.T) {
@@ -183,9 +184,8 @@ func TestSerialNumberLearned(t *testing.T) {
 	if n := f.rows(midnight, midnight.Add(2*time.Hour)); n != 0 {
 		t.Fatalf("the night has %d records: the first windows must be empty for this test", n)
 	}
-	empty := emptyTable()
 	night := archive.Range{From: archive.Wall(midnight.AddDate(0, 0, -1)), To: archive.Wall(midnight.AddDate(0, 0, -1).Add(time.Hour))}
-	if _, err := f.store.Commit(context.Background(), archive.Batch{PBX: archive.PBX{Key: f.url, Name: "总部"}, Table: empty, Covers: &night, At: night.To}); err != nil {
+	if _, err := f.store.Commit(context.Background(), archive.Batch{PBX: archive.PBX{Key: f.url, Name: "总部"}, Rows: &block.Rows{}, Covers: &night, At: night.To}); err != nil {
 		t.Fatal(err)
 	}
 	j := f.job()
@@ -290,7 +290,7 @@ func TestWindowsGrow(t *testing.T) {
 			// Weeks 25 to 30 are held already (as by an export).
 			held := archive.Range{From: since.Add(25 * week), To: since.Add(30*week - time.Second)}
 			if _, err := f.store.Commit(context.Background(), archive.Batch{PBX: archive.PBX{Key: pbxsim.DefaultSerialNumber, Name: "总部"},
-				Table: emptyTable(), Covers: &held, At: archive.Wall(f.clock.Now())}); err != nil {
+				Rows: &block.Rows{}, Covers: &held, At: archive.Wall(f.clock.Now())}); err != nil {
 				t.Fatal(err)
 			}
 			asked := &askedRanges{Fetcher: f.sess}
