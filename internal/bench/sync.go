@@ -13,7 +13,7 @@ import (
 )
 
 // syncRuns is how many interleaved rounds the archive's figures take.
-const syncRuns = 3
+const syncRuns = 5
 
 // syncFigures times `cdrdesk sync` of the year into a fresh SQLite archive next to
 // `cdrdesk export` of the same year (issue 9: at most 1.5 ×), and `export --offline` of
