@@ -57,8 +57,13 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	}
 	// synchronous=normal: in WAL mode a crash or a kill loses no committed
 	// transaction (only a power cut may lose the last ones). The page cache holds a
-	// commit of a busy week without spilling it to the WAL twice.
-	dsn := fmt.Sprintf("%s?_txlock=immediate&_pragma=busy_timeout(%d)&_pragma=synchronous(normal)&_pragma=cache_size(-65536)", path, busyTimeoutMS)
+	// commit of a busy week without spilling it to the WAL twice. wal_autocheckpoint:
+	// the WAL is copied into the file once it holds 4 MB, after each commit of a
+	// sync's window (while the next one downloads), not 16 MB at a time; closing then
+	// copies a window at most, not the last 16 MB of a year (57-145 ms of a sync that
+	// took 1.1 s, against 19-22 ms now).
+	dsn := fmt.Sprintf("%s?_txlock=immediate&_pragma=busy_timeout(%d)&_pragma=synchronous(normal)&_pragma=cache_size(-65536)&_pragma=wal_autocheckpoint(%d)",
+		path, busyTimeoutMS, 4<<20/pageSize)
 	db, err := sql.Open("sqlite", dsn)
 	if err != nil {
 		return nil, &archive.OpenError{Location: path, Err: err}

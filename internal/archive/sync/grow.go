@@ -8,7 +8,7 @@ import (
 )
 
 // maxGrowth is how many of Job.Window's windows one download and commit takes at most
-// (8 weeks by default): a year of a busy office then takes 9 downloads and commits
+// (8 weeks by default): a year of a busy office then takes 11 downloads and commits
 // instead of 53 weekly ones, each of which costs a key request, two new connections and
 // a transaction, while a cancel, a crash or a kill still loses at most the download of
 // two such windows (the one committing and the one downloading beside it).
@@ -35,8 +35,19 @@ func (g *growth) done() bool { return len(g.units) == 0 }
 
 // next returns the next window and how many units it takes.
 func (g *growth) next() (archive.Range, int) {
-	n := g.span(g.units, g.size)
+	n := g.take(g.units)
 	return archive.Range{From: g.units[0].From, To: g.units[n-1].To}, n
+}
+
+// take is how many of units the next window takes: the current size, but near the
+// end half of what is left, so that the last windows are short: the last one's
+// commit is the only one no download runs beside.
+func (g *growth) take(units []archive.Range) int {
+	size := g.size
+	if left := len(units); left < 2*size {
+		size = max(1, (left+1)/2)
+	}
+	return g.span(units, size)
 }
 
 // advance hands out the n units of the window just downloaded, as sum describes it.
@@ -54,7 +65,7 @@ func (g *growth) advance(n int, sum cdrclient.Summary) {
 func (g *growth) count() int {
 	c := 0
 	for rest := g.units; len(rest) > 0; c++ {
-		rest = rest[g.span(rest, g.size):]
+		rest = rest[g.take(rest):]
 	}
 	return c
 }

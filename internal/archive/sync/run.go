@@ -43,7 +43,7 @@ func Run(ctx context.Context, job Job) (Result, error) {
 
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	ready := make(chan fetched) // one window downloads while the one before commits
+	ready := make(chan fetched)  // one window downloads while the one before commits
 	free := make(chan []byte, 1) // and then into the bytes of the one committed
 	fetchErr := make(chan error, 1)
 	go func() {
