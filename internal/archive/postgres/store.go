@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"time"
 
 	"github.com/jackc/pgx/v5/pgxpool"
 
@@ -36,7 +37,7 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 }
 
 func open(ctx context.Context, dsn string, steps []step) (*Store, error) {
-	cfg, err := pgxpool.ParseConfig(dsn)
+	cfg, err := parseConfig(dsn)
 	if err != nil {
 		// pgx's message quotes the settings with the password masked.
 		return nil, fmt.Errorf("archive: %w", err)
@@ -56,6 +57,22 @@ func open(ctx context.Context, dsn string, steps []step) (*Store, error) {
 		return nil, fmt.Errorf("archive %s: %w", loc, err)
 	}
 	return &Store{pool: pool, loc: loc}, nil
+}
+
+// DefaultConnectTimeout is how long a connection to the server may take when the
+// connection string sets no connect_timeout.
+const DefaultConnectTimeout = 10 * time.Second
+
+// parseConfig reads a connection string, with DefaultConnectTimeout when it sets no
+// connect_timeout: without one, a server that does not answer (switched off, behind a
+// firewall that drops) would hold an export or the window for the system's TCP
+// timeout, minutes, before the archive is reported unusable.
+func parseConfig(dsn string) (*pgxpool.Config, error) {
+	cfg, err := pgxpool.ParseConfig(dsn)
+	if err == nil && cfg.ConnConfig.ConnectTimeout == 0 {
+		cfg.ConnConfig.ConnectTimeout = DefaultConnectTimeout
+	}
+	return cfg, err
 }
 
 // location names the database for people: user@host:port/database, never the
