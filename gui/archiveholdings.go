@@ -100,7 +100,12 @@ func (a *archiveDialog) confirmForget(h archive.Holding) {
 		}
 		a.inUse.SetText(i18n.L("Deleting the records of {{.Name}}…", map[string]any{"Name": h.PBX.Name}))
 		go func() {
-			err := w.forget(context.Background(), h.PBX.Key)
+			err := w.forget(context.Background(), h.PBX.Key, func() {
+				w.opts.OnUI(func() {
+					a.inUse.SetText(i18n.L("Waiting for the archive update to finish…"))
+					w.done("archivedialog:waiting")
+				})
+			})
 			w.opts.OnUI(func() {
 				a.showInUse()
 				if err != nil {
@@ -116,12 +121,19 @@ func (a *archiveDialog) confirmForget(h archive.Holding) {
 	d.Show()
 }
 
-// forget deletes the records of PBX key from the archive in use.
-func (w *Window) forget(ctx context.Context, key string) error {
+// forget deletes the records of PBX key from the archive in use, once no update or
+// Get records runs (waiting, when not nil, is told first if it must wait): one running
+// meanwhile would keep that PBX's newest records again.
+func (w *Window) forget(ctx context.Context, key string, waiting func()) error {
 	s, err := w.archive.get(ctx)
 	if err != nil {
 		return err
 	}
+	release, err := w.archive.take(ctx, waiting)
+	if err != nil {
+		return err
+	}
+	defer release()
 	return s.Forget(ctx, key)
 }
 

@@ -106,7 +106,12 @@ func (w *Window) confirmKeep(a *archiveDialog, k *keepSelect, years int) {
 				}
 				a.inUse.SetText(i18n.L("Deleting old records…"))
 				go func() {
-					deleted, err := w.deleteBefore(context.Background(), cutoff)
+					deleted, err := w.deleteBefore(context.Background(), cutoff, func() {
+						w.opts.OnUI(func() {
+							a.inUse.SetText(i18n.L("Waiting for the archive update to finish…"))
+							w.done("archivedialog:waiting")
+						})
+					})
 					w.opts.OnUI(func() {
 						if err != nil {
 							a.showInUse()
@@ -166,12 +171,18 @@ func (w *Window) countBefore(ctx context.Context, cutoff time.Time) (int, error)
 	return total, nil
 }
 
-// deleteBefore deletes the records of every PBX that started before cutoff.
-func (w *Window) deleteBefore(ctx context.Context, cutoff time.Time) (int, error) {
+// deleteBefore deletes the records of every PBX that started before cutoff, once no
+// update or Get records runs (see forget).
+func (w *Window) deleteBefore(ctx context.Context, cutoff time.Time, waiting func()) (int, error) {
 	s, err := w.archive.get(ctx)
 	if err != nil {
 		return 0, err
 	}
+	release, err := w.archive.take(ctx, waiting)
+	if err != nil {
+		return 0, err
+	}
+	defer release()
 	return deleteOlder(ctx, s, cutoff)
 }
 

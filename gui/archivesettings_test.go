@@ -164,6 +164,34 @@ func TestArchiveDialogListsAndForgets(t *testing.T) {
 	}
 }
 
+// TestForgetWaitsForUpdate: Forget while an update holds the archive (here its turn,
+// taken as a sync takes it) says that it waits and deletes nothing; once the update
+// is over, the records go. An update running meanwhile would keep the PBX's newest
+// records again.
+func TestForgetWaitsForUpdate(t *testing.T) {
+	f := newFixture(t, true)
+	f.wait("connect")
+	f.keep(branch, day(2026, 11, 10))
+	release, err := f.w.archive.take(context.Background(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := f.openArchiveDialog()
+	f.act(func() { test.Tap(uitest.Button(t, a.holdings, "Forget this PBX's records…")) })
+	f.tapOnTop("Delete")
+	f.wait("archivedialog:waiting")
+	var said string
+	f.act(func() { said = a.inUse.Text })
+	if _, held := f.holdings()[branch.Key]; !held || said != "Waiting for the archive update to finish…" {
+		t.Errorf("while the update runs: branch held %v, the dialog says %q", held, said)
+	}
+	release()
+	f.wait("archivedialog:forgot")
+	if _, held := f.holdings()[branch.Key]; held {
+		t.Error("the branch's records are still held after the update ended")
+	}
+}
+
 // TestRetentionDeletesOldRecords: choosing to keep one year says how many records go
 // and before which day, deletes them on Yes, keeps the choice, and deletes records
 // grown too old each time the archive is opened again. No keeps everything.
