@@ -37,9 +37,13 @@ type archiveBox struct {
 	password func(location string) string
 	opened   func(ctx context.Context, s archive.Store)
 
-	mu       sync.Mutex
-	location string // as chosen in Settings; "" = fallback
-	store    archive.Store
+	mu    sync.Mutex // held while the store opens: one opening at a time
+	store archive.Store
+	// location is as chosen in Settings ("" = fallback), under its own lock: where, on
+	// the UI goroutine, must not wait for an opening (a PostgreSQL server that does
+	// not answer takes seconds).
+	locMu    sync.Mutex
+	location string
 
 	// turn is held by the one sync running, an Update or a Get records: the person
 	// sees one progress at a time, and two commits never fight over the store.
@@ -80,10 +84,14 @@ func (b *archiveBox) openAt(ctx context.Context, loc string) (archive.Store, err
 // where is the location of the archive in use: the chosen one, else the fallback,
 // else CDRDESK_ARCHIVE, else archive.db in the user's data folder.
 func (b *archiveBox) where() (string, error) {
-	b.mu.Lock()
-	loc := b.location
-	b.mu.Unlock()
-	return b.resolve(loc)
+	return b.resolve(b.chosen())
+}
+
+// chosen is the location as chosen in Settings ("" = fallback).
+func (b *archiveBox) chosen() string {
+	b.locMu.Lock()
+	defer b.locMu.Unlock()
+	return b.location
 }
 
 func (b *archiveBox) resolve(loc string) (string, error) {
@@ -101,7 +109,7 @@ func (b *archiveBox) get(ctx context.Context) (archive.Store, error) {
 	if b.store != nil {
 		return b.store, nil
 	}
-	loc, err := b.resolve(b.location)
+	loc, err := b.resolve(b.chosen())
 	if err != nil {
 		return nil, &archive.OpenError{Location: "", Err: err}
 	}
@@ -127,7 +135,10 @@ func (b *archiveBox) move(ctx context.Context, location string) error {
 	}
 	b.mu.Lock()
 	old := b.store
-	b.store, b.location = s, location
+	b.store = s
+	b.locMu.Lock()
+	b.location = location
+	b.locMu.Unlock()
 	b.mu.Unlock()
 	if old != nil {
 		return old.Close()

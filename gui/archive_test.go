@@ -5,6 +5,7 @@ import (
 	"errors"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"cdrdesk/internal/archive"
 )
@@ -59,6 +60,47 @@ func TestArchiveBoxMovesOnlyOnceTheNewOneOpened(t *testing.T) {
 		t.Fatalf("where = %s, want %s", loc, second)
 	}
 	if err := b.close(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestArchiveBoxWhereWhileOpening: the location in use is told (on the UI goroutine,
+// for the Archive dialog) while the archive is still opening, a PostgreSQL server
+// that takes its time: where does not wait for the opening.
+func TestArchiveBoxWhereWhileOpening(t *testing.T) {
+	loc := filepath.Join(t.TempDir(), "archive.db")
+	b := newArchiveBox(Options{DefaultArchive: loc}, "")
+	opening, finish := make(chan struct{}), make(chan struct{})
+	inner := b.open
+	b.open = func(ctx context.Context, l string) (archive.Store, error) {
+		close(opening)
+		<-finish
+		return inner(ctx, l)
+	}
+	got := make(chan error, 1)
+	go func() {
+		s, err := b.get(context.Background())
+		if err == nil {
+			err = s.Close()
+		}
+		got <- err
+	}()
+	<-opening
+	told := make(chan string, 1)
+	go func() {
+		w, _ := b.where()
+		told <- w
+	}()
+	select {
+	case w := <-told:
+		if w != loc {
+			t.Errorf("where = %s, want %s", w, loc)
+		}
+	case <-time.After(30 * time.Second):
+		t.Error("where waited for the archive to open")
+	}
+	close(finish)
+	if err := <-got; err != nil {
 		t.Fatal(err)
 	}
 }

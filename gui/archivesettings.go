@@ -78,10 +78,7 @@ func (w *Window) showArchiveSettings() *archiveDialog {
 // chosenArchive is the location chosen in Settings as it may be shown and edited:
 // without its password, "" for the default.
 func (w *Window) chosenArchive() string {
-	w.archive.mu.Lock()
-	loc := w.archive.location
-	w.archive.mu.Unlock()
-	without, _ := place.SplitPassword(loc)
+	without, _ := place.SplitPassword(w.archive.chosen())
 	return without
 }
 
