@@ -192,6 +192,34 @@ func TestForgetWaitsForUpdate(t *testing.T) {
 	}
 }
 
+// TestRetentionWaitsForUpdate: deleting old records while an update holds the archive
+// says that it waits and deletes nothing until the update is over, as Forget does.
+func TestRetentionWaitsForUpdate(t *testing.T) {
+	f := newFixture(t, true)
+	f.wait("connect")
+	old := simTable(t, f.sim, day(2025, 10, 1)).Len()
+	total := f.keep(headOffice, day(2025, 10, 1), day(2026, 11, 2))
+	a := f.openArchiveDialog()
+	release, err := f.w.archive.take(context.Background(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.act(func() { a.keep.sel.SetSelected("Delete records older than 1 year") })
+	f.wait("archivedialog:counted")
+	f.tapOnTop("Delete")
+	f.wait("archivedialog:waiting")
+	var said string
+	f.act(func() { said = a.inUse.Text })
+	if n := f.holdings()[headOffice.Key].Records; n != total || said != "Waiting for the archive update to finish…" {
+		t.Errorf("while the update runs: %d records held of %d, the dialog says %q", n, total, said)
+	}
+	release()
+	f.wait("archivedialog:kept")
+	if n := f.holdings()[headOffice.Key].Records; n != total-old {
+		t.Errorf("after the update: %d records held, want %d", n, total-old)
+	}
+}
+
 // TestRetentionDeletesOldRecords: choosing to keep one year says how many records go
 // and before which day, deletes them on Yes, keeps the choice, and deletes records
 // grown too old each time the archive is opened again. No keeps everything.
