@@ -1,9 +1,9 @@
 package cdrclient
 
-// EachRow reads a whole CDR CSV as a Table given the same bytes would (the same
-// grammar, byte order mark and encoding decision), for a pass that wants each
-// record's bytes and a few columns' values and nothing kept: it indexes no field, so
-// reading a window this way costs a fraction of a Table.
+// eachRow reads a whole CDR CSV as a Table given the same bytes would (the same
+// grammar, byte order mark and encoding decision), calling f for each record: the
+// reading RowSpans falls back on (a header that names other columns once the
+// encoding is decided), and the one its tests compare it with.
 //
 // It returns the header row as sent (byte order mark included, line ending too when
 // it has one), nil for an input without one, and calls f for every record in order
@@ -12,7 +12,7 @@ package cdrclient
 // or the row lacks), as Table.Field reads them. row and values point into csv or into
 // a buffer reused for the next record: copy what must be kept, and do not modify
 // them. Its error is the one Table.Close would give (a *CSVError).
-func EachRow(csv []byte, names []string, f func(row []byte, values [][]byte)) (header []byte, err error) {
+func eachRow(csv []byte, names []string, f func(row []byte, values [][]byte)) (header []byte, err error) {
 	sc := newScanner()
 	var enc encodingDecision
 	bom := checkBOM(csv, true)

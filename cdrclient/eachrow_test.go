@@ -8,7 +8,7 @@ import (
 	"testing"
 )
 
-// checkEachRow says how EachRow's reading of data differs from a Table's, "" when it
+// checkEachRow says how eachRow's reading of data differs from a Table's, "" when it
 // does not: the same header bytes, each record's bytes, the values of every column
 // of the header and of one it lacks, and the same error.
 func checkEachRow(data []byte) string {
@@ -20,7 +20,7 @@ func checkEachRow(data []byte) string {
 	tab.WriteRowsTo(&want, nil)
 	i := 0
 	var problem string
-	header, err := EachRow(data, names, func(row []byte, values [][]byte) {
+	header, err := eachRow(data, names, func(row []byte, values [][]byte) {
 		if problem != "" {
 			return
 		}
@@ -57,7 +57,7 @@ func checkEachRow(data []byte) string {
 
 // TestEachRowAsTable: on the fixtures, awkward inputs and 20,000 random ones (quotes,
 // line breaks in fields, blank lines, short and long rows, byte order marks, GB18030),
-// EachRow reads what a Table reads.
+// eachRow reads what a Table reads.
 func TestEachRowAsTable(t *testing.T) {
 	var inputs [][]byte
 	addFuzzSeeds(t, func(b []byte) { inputs = append(inputs, b) })
@@ -72,7 +72,7 @@ func TestEachRowAsTable(t *testing.T) {
 	}
 }
 
-// FuzzEachRow: any input is read by EachRow as a Table reads it.
+// FuzzEachRow: any input is read by eachRow as a Table reads it.
 func FuzzEachRow(f *testing.F) {
 	addFuzzSeeds(f, func(b []byte) { f.Add(b) })
 	f.Fuzz(func(t *testing.T, data []byte) {
@@ -94,7 +94,7 @@ func spansOf(data []byte, names []string, rnd *rand.Rand) (*RowSpans, error) {
 }
 
 // checkRowSpans says how a RowSpans' reading of data, written in pieces cut by rnd,
-// differs from EachRow's (which reads as a Table does), "" when it does not.
+// differs from eachRow's (which reads as a Table does), "" when it does not.
 func checkRowSpans(data []byte, rnd *rand.Rand) string {
 	tab := NewTable()
 	tab.Write(data)
@@ -117,7 +117,7 @@ func checkRowSpans(data []byte, rnd *rand.Rand) string {
 	}
 	var wantErr error
 	want, wantHeader := read(func(f func([]byte, [][]byte)) []byte {
-		h, err := EachRow(data, names, f)
+		h, err := eachRow(data, names, f)
 		wantErr = err
 		return h
 	})
@@ -125,13 +125,13 @@ func checkRowSpans(data []byte, rnd *rand.Rand) string {
 	got, header := read(s.Each)
 	switch {
 	case !reflect.DeepEqual(err, wantErr):
-		return fmt.Sprintf("error %v, EachRow's %v", err, wantErr)
+		return fmt.Sprintf("error %v, eachRow's %v", err, wantErr)
 	case err != nil:
 		return ""
 	case !bytes.Equal(header, wantHeader):
-		return fmt.Sprintf("header %q, EachRow's %q", header, wantHeader)
+		return fmt.Sprintf("header %q, eachRow's %q", header, wantHeader)
 	case !reflect.DeepEqual(got, want):
-		return fmt.Sprintf("records %q, EachRow's %q", got, want)
+		return fmt.Sprintf("records %q, eachRow's %q", got, want)
 	case s.Len() != len(want):
 		return fmt.Sprintf("Len %d, %d records", s.Len(), len(want))
 	}
@@ -148,7 +148,7 @@ func checkRowSpans(data []byte, rnd *rand.Rand) string {
 }
 
 // TestRowSpansAsEachRow: on the fixtures, awkward inputs and 20,000 random ones, each
-// written whole and in random pieces, a RowSpans reads what EachRow reads.
+// written whole and in random pieces, a RowSpans reads what eachRow reads.
 func TestRowSpansAsEachRow(t *testing.T) {
 	var inputs [][]byte
 	addFuzzSeeds(t, func(b []byte) { inputs = append(inputs, b) })
@@ -165,7 +165,7 @@ func TestRowSpansAsEachRow(t *testing.T) {
 	}
 }
 
-// FuzzRowSpans: any input, written in any pieces, is read by a RowSpans as EachRow
+// FuzzRowSpans: any input, written in any pieces, is read by a RowSpans as eachRow
 // reads it.
 func FuzzRowSpans(f *testing.F) {
 	addFuzzSeeds(f, func(b []byte) { f.Add(b, uint64(1)) })

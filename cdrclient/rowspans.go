@@ -215,7 +215,7 @@ func (r *RowSpans) decoder() gbDecoder {
 func (r *RowSpans) Len() int {
 	if r.redo {
 		n := 0
-		EachRow(r.buf, nil, func([]byte, [][]byte) { n++ })
+		eachRow(r.buf, nil, func([]byte, [][]byte) { n++ })
 		return n
 	}
 	return len(r.spans) / (2 + 2*len(r.names))
@@ -226,7 +226,7 @@ func (r *RowSpans) Len() int {
 func (r *RowSpans) First(name string) string {
 	if r.redo {
 		v, seen := "", false
-		EachRow(r.buf, []string{name}, func(_ []byte, values [][]byte) {
+		eachRow(r.buf, []string{name}, func(_ []byte, values [][]byte) {
 			if !seen {
 				v, seen = string(values[0]), true
 			}
@@ -260,11 +260,11 @@ func endsOf(row []byte) []int {
 // are no longer needed.
 func (r *RowSpans) Bytes() []byte { return r.buf }
 
-// Each reads the records after Close as EachRow reads the bytes written, and returns
-// the header row as EachRow does.
+// Each reads the records after Close as eachRow reads the bytes written, and returns
+// the header row as eachRow does.
 func (r *RowSpans) Each(f func(row []byte, values [][]byte)) (header []byte) {
 	if r.redo || r.err != nil {
-		header, _ = EachRow(r.buf, r.names, f)
+		header, _ = eachRow(r.buf, r.names, f)
 		return header
 	}
 	if r.header[1] == 0 {

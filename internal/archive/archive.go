@@ -35,10 +35,10 @@ type Batch struct {
 	// bytes are kept as they are.
 	Table *cdrclient.Table
 	// Rows, when not nil, is the records instead of Table, read already by
-	// block.FromCSV from the bytes the PBX sent: a sync reads each window so, while
-	// the one before commits.
+	// block.FromSpans from the bytes the PBX sent: a sync reads each window so, with
+	// no Table, while the next one downloads.
 	Rows *block.Rows
-	// Covers, when not nil, is the range of which Table holds every record of every
+	// Covers, when not nil, is the range of which the batch holds every record of every
 	// extension (a sync window downloaded for "all"): the archive records it as held
 	// completely. An import or a download for some extensions only leaves it nil.
 	Covers *Range
