@@ -2,6 +2,7 @@ package block
 
 import (
 	"runtime"
+	"sync"
 )
 
 // An Encoder compresses blocks on goroutines of its own, one per CPU, while a
@@ -10,7 +11,8 @@ import (
 type Encoder struct {
 	in      chan *Encoded
 	all     []*Encoded
-	stopped bool
+	workers sync.WaitGroup
+	closed  bool
 }
 
 // Encoded is a block to write: its day and rows, and their encoding (see Each).
@@ -21,16 +23,16 @@ type Encoded struct {
 	ready chan struct{}
 }
 
-// NewEncoder starts an Encoder; Each, or Stop, ends it.
+// NewEncoder starts an Encoder; Stop ends it.
 func NewEncoder() *Encoder {
 	e := &Encoder{in: make(chan *Encoded, 64)}
 	for range runtime.GOMAXPROCS(0) {
-		go func() {
+		e.workers.Go(func() {
 			for b := range e.in {
 				b.Data = b.Rows.Encode()
 				close(b.ready)
 			}
-		}()
+		})
 	}
 	return e
 }
@@ -45,7 +47,7 @@ func (e *Encoder) Add(day int64, rows Day) {
 // Each ends the queue and calls f with every block queued, in the order queued, as
 // soon as each is compressed; it stops at f's first error.
 func (e *Encoder) Each(f func(*Encoded) error) error {
-	e.Stop()
+	e.end()
 	for _, b := range e.all {
 		<-b.ready
 		if err := f(b); err != nil {
@@ -55,11 +57,16 @@ func (e *Encoder) Each(f func(*Encoded) error) error {
 	return nil
 }
 
-// Stop ends the queue, when Each was not called (a failed commit): the goroutines
-// end once the blocks queued are compressed.
+// Stop ends the queue and waits for the goroutines: once it returned, nothing reads
+// the rows given any more (a sync then reuses their bytes). Defer it.
 func (e *Encoder) Stop() {
-	if !e.stopped {
-		e.stopped = true
+	e.end()
+	e.workers.Wait()
+}
+
+func (e *Encoder) end() {
+	if !e.closed {
+		e.closed = true
 		close(e.in)
 	}
 }

@@ -54,16 +54,16 @@ func Run(ctx context.Context, job Job) (Result, error) {
 		rows := block.FromSpans(f.spans)
 		f.rows = &rows
 		n, err := k.keep(ctx, f)
-		select {
-		case free <- f.spans.Bytes():
-		default:
-		}
 		if err != nil {
 			cancel()
 			for range ready { // let the download end
 			}
 			<-fetchErr
 			return Result{SN: k.learned, Added: k.added, OtherPeriod: k.other}, err
+		}
+		select { // the commit is over: nothing reads its rows any more
+		case free <- f.spans.Bytes():
+		default:
 		}
 		run.committed(n)
 	}
