@@ -3,8 +3,45 @@ package block
 import (
 	"bytes"
 	"cmp"
+	"hash/maphash"
+	"maps"
 	"slices"
 )
+
+// A Held block is one of a PBX-day's blocks as a store loaded it: its header's id
+// (the store's) and its rows.
+type Held struct {
+	Header int64
+	Rows   Day
+}
+
+// MergeDays merges the rows of days into the blocks held of the same days (held, by
+// day), the store's one commit rule: each day's rows that none of its blocks holds
+// (see Fresh) are merged into its block of header hdr (see Merge), and that block is
+// queued on enc, in day order. It returns the rows added.
+func MergeDays(enc *Encoder, hdr int64, held map[int64][]Held, days map[int64]Day) int {
+	seed := maphash.MakeSeed()
+	hash := func(b []byte) uint64 { return maphash.Bytes(seed, b) }
+	added := 0
+	for _, day := range slices.Sorted(maps.Keys(days)) {
+		var own Day
+		var others []Day
+		for _, b := range held[day] {
+			if b.Header == hdr {
+				own = b.Rows
+			} else {
+				others = append(others, b.Rows)
+			}
+		}
+		fresh := Fresh(hash, own, others, days[day])
+		if fresh.Len() == 0 {
+			continue
+		}
+		enc.Add(day, Merge(own, fresh))
+		added += fresh.Len()
+	}
+	return added
+}
 
 // Fresh returns the rows of in that the day's blocks do not hold (nor an earlier row
 // of in), sorted by time, stable: on the same second, in the order received. own is

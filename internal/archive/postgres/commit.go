@@ -3,7 +3,6 @@ package postgres
 import (
 	"context"
 	"fmt"
-	"hash/maphash"
 	"maps"
 	"slices"
 	"time"
@@ -85,26 +84,7 @@ func mergeDays(ctx context.Context, tx pgx.Tx, pbx, head int32, days map[int64]b
 	}
 	enc := block.NewEncoder()
 	defer enc.Stop()
-	seed := maphash.MakeSeed()
-	hash := func(b []byte) uint64 { return maphash.Bytes(seed, b) }
-	added := 0
-	for _, day := range order {
-		var own block.Day
-		var others []block.Day
-		for _, b := range held[day] {
-			if b.header == int64(head) {
-				own = b.rows
-			} else {
-				others = append(others, b.rows)
-			}
-		}
-		fresh := block.Fresh(hash, own, others, days[day])
-		if fresh.Len() == 0 {
-			continue
-		}
-		enc.Add(day, block.Merge(own, fresh))
-		added += fresh.Len()
-	}
+	added := block.MergeDays(enc, int64(head), held, days)
 	var batch pgx.Batch
 	enc.Each(func(e *block.Encoded) error {
 		first := wallTime(e.Day*block.SecondsPerDay + int64(e.Rows.Secs[0]))
@@ -125,20 +105,14 @@ func mergeDays(ctx context.Context, tx pgx.Tx, pbx, head int32, days map[int64]b
 	return added, nil
 }
 
-// A storedBlock is a block as loaded.
-type storedBlock struct {
-	header int64
-	rows   block.Day
-}
-
 // loadDays decodes the PBX's blocks of days, by day, each day's by header.
-func loadDays(ctx context.Context, q querier, pbx int32, days []int64) (map[int64][]storedBlock, error) {
+func loadDays(ctx context.Context, q querier, pbx int32, days []int64) (map[int64][]block.Held, error) {
 	rows, err := q.Query(ctx, `SELECT day, header, data FROM cdrdesk_block
 		WHERE pbx = $1 AND day = ANY($2) ORDER BY day, header`, pbx, days)
 	if err != nil {
 		return nil, err
 	}
-	out := make(map[int64][]storedBlock)
+	out := make(map[int64][]block.Held)
 	var day, header int64
 	var data []byte
 	_, err = pgx.ForEachRow(rows, []any{&day, &header, &data}, func() error {
@@ -146,7 +120,7 @@ func loadDays(ctx context.Context, q querier, pbx int32, days []int64) (map[int6
 		if err != nil {
 			return &block.DayError{Day: day, Err: err}
 		}
-		out[day] = append(out[day], storedBlock{header: header, rows: d})
+		out[day] = append(out[day], block.Held{Header: header, Rows: d})
 		data = nil
 		return nil
 	})

@@ -146,17 +146,17 @@ func deleteBlocksBefore(ctx context.Context, tx pgx.Tx, pbx int32, cut int64) (i
 		return 0, err
 	}
 	for _, b := range held[day] {
-		kept := b.rows.Keep(func(k int) bool { return day*block.SecondsPerDay+int64(b.rows.Secs[k]) >= cut })
-		if kept.Len() == b.rows.Len() {
+		kept := b.Rows.Keep(func(k int) bool { return day*block.SecondsPerDay+int64(b.Rows.Secs[k]) >= cut })
+		if kept.Len() == b.Rows.Len() {
 			continue
 		}
-		n += b.rows.Len() - kept.Len()
+		n += b.Rows.Len() - kept.Len()
 		if kept.Len() == 0 {
-			_, err = tx.Exec(ctx, "DELETE FROM cdrdesk_block WHERE pbx = $1 AND day = $2 AND header = $3", pbx, day, b.header)
+			_, err = tx.Exec(ctx, "DELETE FROM cdrdesk_block WHERE pbx = $1 AND day = $2 AND header = $3", pbx, day, b.Header)
 		} else {
 			base := day * block.SecondsPerDay
 			_, err = tx.Exec(ctx, `UPDATE cdrdesk_block SET rows = $4, first = $5, last = $6, data = $7
-				WHERE pbx = $1 AND day = $2 AND header = $3`, pbx, day, b.header, kept.Len(),
+				WHERE pbx = $1 AND day = $2 AND header = $3`, pbx, day, b.Header, kept.Len(),
 				wallTime(base+int64(kept.Secs[0])), wallTime(base+int64(kept.Secs[kept.Len()-1])), kept.Encode())
 		}
 		if err != nil {

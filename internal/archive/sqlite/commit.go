@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
-	"hash/maphash"
 	"maps"
 	"slices"
 
@@ -57,32 +56,12 @@ func commitTx(ctx context.Context, tx *sql.Tx, b archive.Batch, header []byte, d
 		}
 		enc := block.NewEncoder()
 		defer enc.Stop()
-		seed := maphash.MakeSeed()
-		hash := func(b []byte) uint64 { return maphash.Bytes(seed, b) }
-		order := slices.Sorted(maps.Keys(days))
 		// The days' blocks in one query, not a query a day.
-		held, err := loadDays(ctx, tx, pbx, order)
+		held, err := loadDays(ctx, tx, pbx, slices.Sorted(maps.Keys(days)))
 		if err != nil {
 			return 0, err
 		}
-		for _, day := range order {
-			blocks := held[day]
-			var own block.Day
-			var others []block.Day
-			for _, b := range blocks {
-				if b.header == hdr {
-					own = b.rows
-				} else {
-					others = append(others, b.rows)
-				}
-			}
-			fresh := block.Fresh(hash, own, others, days[day])
-			if fresh.Len() == 0 {
-				continue
-			}
-			enc.Add(day, block.Merge(own, fresh))
-			added += fresh.Len()
-		}
+		added = block.MergeDays(enc, hdr, held, days)
 		err = enc.Each(func(e *block.Encoded) error { return putBlock(ctx, tx, pbx, e.Day, hdr, e.Rows, e.Data) })
 		if err != nil {
 			return 0, err
@@ -108,20 +87,14 @@ func upsertHeader(ctx context.Context, tx *sql.Tx, pbx int64, header []byte) (in
 	return id, err
 }
 
-// A storedBlock is a block as loaded.
-type storedBlock struct {
-	header int64
-	rows   block.Day
-}
-
 // loadDay decodes the blocks of a PBX-day, by header.
-func loadDay(ctx context.Context, tx *sql.Tx, pbx, day int64) ([]storedBlock, error) {
+func loadDay(ctx context.Context, tx *sql.Tx, pbx, day int64) ([]block.Held, error) {
 	held, err := loadDays(ctx, tx, pbx, []int64{day})
 	return held[day], err
 }
 
 // loadDays decodes the blocks of the PBX's days, by day, each day's by header.
-func loadDays(ctx context.Context, tx *sql.Tx, pbx int64, days []int64) (map[int64][]storedBlock, error) {
+func loadDays(ctx context.Context, tx *sql.Tx, pbx int64, days []int64) (map[int64][]block.Held, error) {
 	list, _ := json.Marshal(days) // a list of integers cannot fail
 	rs, err := tx.QueryContext(ctx, `SELECT day, header, data FROM block
 		WHERE pbx = ? AND day IN (SELECT value FROM json_each(?)) ORDER BY day, header`, pbx, string(list))
@@ -129,15 +102,15 @@ func loadDays(ctx context.Context, tx *sql.Tx, pbx int64, days []int64) (map[int
 		return nil, err
 	}
 	defer rs.Close()
-	out := make(map[int64][]storedBlock)
+	out := make(map[int64][]block.Held)
 	for rs.Next() {
-		var b storedBlock
+		var b block.Held
 		var day int64
 		var data []byte
-		if err := rs.Scan(&day, &b.header, &data); err != nil {
+		if err := rs.Scan(&day, &b.Header, &data); err != nil {
 			return nil, err
 		}
-		if b.rows, err = block.Decode(data); err != nil {
+		if b.Rows, err = block.Decode(data); err != nil {
 			return nil, blockError(day, err)
 		}
 		out[day] = append(out[day], b)

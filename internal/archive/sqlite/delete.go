@@ -86,12 +86,12 @@ func deleteBlocksBefore(ctx context.Context, tx *sql.Tx, pbx, cut int64) (int, e
 		return 0, err
 	}
 	for _, b := range blocks {
-		kept := b.rows.Keep(func(k int) bool { return day*block.SecondsPerDay+int64(b.rows.Secs[k]) >= cut })
-		if kept.Len() == b.rows.Len() {
+		kept := b.Rows.Keep(func(k int) bool { return day*block.SecondsPerDay+int64(b.Rows.Secs[k]) >= cut })
+		if kept.Len() == b.Rows.Len() {
 			continue
 		}
-		n += b.rows.Len() - kept.Len()
-		if err := putBlock(ctx, tx, pbx, day, b.header, kept, kept.Encode()); err != nil {
+		n += b.Rows.Len() - kept.Len()
+		if err := putBlock(ctx, tx, pbx, day, b.Header, kept, kept.Encode()); err != nil {
 			return 0, err
 		}
 	}
