@@ -80,7 +80,8 @@ keyring-test:
 
 ## gui-smoke: start the real window under Xvfb in English and in Chinese (in a private
 ## D-Bus session with a throw-away HOME, so nothing it starts outlives it), screenshot it,
-## and fail if it did not connect to the demo PBX or stayed blank.
+## and fail if it did not connect to the demo PBX or stayed blank; then get the demo's last
+## 7 days (Ctrl+R) and fail unless the charts page (Ctrl+6) shows the answered and missed bars.
 gui-smoke: build
 	@mkdir -p .cache
 	./.ci/gui-smoke .cache/smoke-en.png en_US.UTF-8 ./cdrdesk
