@@ -12,8 +12,8 @@ import (
 	"cdrdesk/internal/cli"
 )
 
-// syncRuns is how many interleaved rounds the archive's figures take: with 5, the
-// median of the rounds' ratios moved by 0.1 × from run to run.
+// syncRuns is how many interleaved rounds the archive's figures take: with 5, a run's
+// median moved by 0.1 × from one run to the next.
 const syncRuns = 9
 
 // syncFigures times `cdrdesk sync` of the year into a fresh SQLite archive next to
