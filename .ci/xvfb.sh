@@ -1,4 +1,5 @@
-# Sourced by the scripts that need a private X screen (gui-smoke, installer-screenshots).
+# Sourced by the scripts that need a private X screen (gui-smoke, installer-screenshots)
+# or start the window under one (screenshots).
 #
 # start_xvfb GEOMETRY DIR starts Xvfb on a free display: Xvfb picks the number itself and
 # writes it to fd 3 once it accepts clients, so neither a display left over by another
@@ -16,4 +17,12 @@ start_xvfb() {
   grep -q '^[0-9]' "$2/display" 2>/dev/null || return 1
   DISPLAY=":$(head -n 1 "$2/display")"
   export DISPLAY
+}
+
+# remember_prefs DIR JSON writes JSON as cdrdesk's Fyne preferences under the
+# configuration folder DIR (XDG_CONFIG_HOME; under Wine, the user's AppData\Roaming), so
+# that the window starts as a person left it: the query, the language, the theme.
+remember_prefs() {
+  mkdir -p "$1/fyne/io.github.cdrdesk"
+  printf '%s\n' "$2" >"$1/fyne/io.github.cdrdesk/preferences.json"
 }
